@@ -1,0 +1,51 @@
+.POSIX:
+
+VERSION = 0.1.0
+PREFIX = /usr/local
+MANPREFIX = $(PREFIX)/share/man
+CC = cc
+CFLAGS = -std=c99 -O2 -Wall -Wextra -Wpedantic
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L
+LDFLAGS =
+LDLIBS = -lbearssl
+
+OBJ = ddnsup.o dyndns.o http.o net.o tls.o util.o
+LIBOBJ = dyndns.o http.o net.o tls.o util.o
+TESTBIN = test/provider test/unit
+
+all: ddnsup
+
+ddnsup: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(OBJ): ddnsup.h
+
+.c.o:
+	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+test/provider: test/provider.c
+	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/provider.c $(LDLIBS)
+
+test/unit: test/unit.c $(LIBOBJ) ddnsup.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c $(LIBOBJ) $(LDLIBS)
+
+check: ddnsup $(TESTBIN)
+	sh test/run.sh
+
+demo: ddnsup test/provider
+	sh test/demo.sh
+
+install: ddnsup
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
+	cp -f ddnsup $(DESTDIR)$(PREFIX)/bin/
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/ddnsup
+	cp -f ddnsup.1 $(DESTDIR)$(MANPREFIX)/man1/
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ddnsup $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
+
+clean:
+	rm -f ddnsup $(OBJ) $(TESTBIN)
+
+.PHONY: all check demo install uninstall clean

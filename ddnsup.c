@@ -1,0 +1,399 @@
+/* ddnsup: one dynamic DNS update, single shot. */
+#include <sys/stat.h>
+#include <sys/socket.h>
+#include <sys/utsname.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "ddnsup.h"
+
+static void
+fatal(int status, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	warn("%s", buf);
+	exit(status);
+}
+
+static void
+usage(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(buf, sizeof(buf), fmt, ap);
+		va_end(ap);
+		warn("%s", buf);
+	}
+	fprintf(stderr, "usage: %s [-46lnqvV] [-s server] [-u user] "
+	    "[-p secretfile] [-a address]\n"
+	    "              [-i interface] [-C cafile] [-k pin] [-t seconds] "
+	    "[-o key=value]\n"
+	    "              name ...\n", argv0);
+	exit(ST_USAGE);
+}
+
+/* Like strtonum: a decimal number within [min, max], or usage error. */
+static long
+number(const char *s, long min, long max, const char *what)
+{
+	char *ep;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &ep, 10);
+	if (*s < '0' || *s > '9' || *ep != '\0' || errno != 0 || n < min ||
+	    n > max)
+		usage("%s: %s must be a number from %ld to %ld", s, what, min,
+		    max);
+	return n;
+}
+
+/* The secret: the first line of a file ("-": standard input). */
+static void
+readsecret(struct job *j, const char *path)
+{
+	char buf[MAXSECRET + 2];
+	struct stat sb;
+	size_t len = 0;
+	ssize_t n;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) == -1)
+		fatal(ST_CONFIG, "%s:", path);
+	if (fd != STDIN_FILENO && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (sb.st_mode & (S_IRGRP | S_IROTH)))
+		warn("%s: secret file is readable by others", path);
+	while (len < sizeof(buf) && memchr(buf, '\n', len) == NULL) {
+		n = read(fd, buf + len, sizeof(buf) - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			fatal(ST_CONFIG, "%s:", path);
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (memchr(buf, '\n', len) != NULL)
+		len = (size_t)((char *)memchr(buf, '\n', len) - buf);
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	if (len >= MAXSECRET) {
+		wipe(buf, sizeof(buf));
+		fatal(ST_CONFIG, "%s: secret longer than %d bytes", path,
+		    MAXSECRET - 1);
+	}
+	memcpy(j->secret, buf, len);
+	j->secretlen = len;
+	wipe(buf, sizeof(buf));
+	if (len == 0)
+		fatal(ST_CONFIG, "%s: empty secret", path);
+}
+
+static void
+option(struct job *j, const char *kv)
+{
+	const char *eq = strchr(kv, '='), *v;
+	size_t klen;
+
+	if (eq == NULL || eq == kv)
+		usage("-o %s: expected key=value", kv);
+	klen = (size_t)(eq - kv);
+	v = eq + 1;
+	if ((klen == 8 && strncasecmp(kv, "Password", 8) == 0) ||
+	    (klen == 11 && strncasecmp(kv, "KeyProvided", 11) == 0))
+		usage("-o %.*s: secrets are not accepted on the command line; "
+		    "use -p file or DDNSUP_PASSWORD", (int)klen, kv);
+	if (klen == 9 && strncasecmp(kv, "UserAgent", 9) == 0) {
+		const char *p;
+		if (*v == '\0' || strlen(v) >= sizeof(j->agent))
+			usage("-o UserAgent: 1 to %zu characters",
+			    sizeof(j->agent) - 1);
+		for (p = v; *p != '\0'; p++)
+			if (*p < 0x20 || *p > 0x7e)
+				usage("-o UserAgent: printable ASCII only");
+		snprintf(j->agent, sizeof(j->agent), "%s", v);
+		return;
+	}
+	usage("-o %.*s: unknown key", (int)klen, kv);
+}
+
+static void
+address(struct job *j, const char *s)
+{
+	char canon[ADDRLEN];
+	int fam;
+
+	switch (addr_class(s, &fam, canon, sizeof(canon))) {
+	case A_BAD:
+		usage("-a %s: not an IPv4 or IPv6 address", s);
+		break;
+	case A_REFUSED:
+		usage("-a %s: unspecified, loopback, link-local, broadcast or "
+		    "multicast address", s);
+		break;
+	case A_MAPPED:
+		usage("-a %s: give an IPv4-mapped address as IPv4", s);
+		break;
+	case A_PRIVATE:
+		warn("%s: private address: the provider will publish it", s);
+		break;
+	case A_OK:
+		break;
+	}
+	if ((fam == AF_INET ? j->addr4 : j->addr6)[0] != '\0')
+		usage("-a %s: only one address of each family", s);
+	snprintf(fam == AF_INET ? j->addr4 : j->addr6, ADDRLEN, "%s", canon);
+}
+
+static void
+ifaddr(struct job *j, const char *ifname, int family)
+{
+	char *out = family == AF_INET ? j->addr4 : j->addr6;
+	int r;
+
+	if ((r = net_ifaddr(ifname, family, out, ADDRLEN)) == -1)
+		fatal(ST_CONFIG, "%s", lastfail.msg);
+	if (r == 1)
+		warn("%s: %s is a private address: the provider will "
+		    "publish it", ifname, out);
+}
+
+static void
+dryrun(const struct job *j)
+{
+	char req[8192], *p, *nl;
+
+	printf("# %s %s port %s\n", j->srv.tls ? "https" : "http",
+	    j->srv.host, j->srv.port);
+	if (dyndns_request(req, sizeof(req), j, 1) == -1)
+		fatal(ST_USAGE, "%s", lastfail.msg);
+	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
+		printf("%.*s\n", (int)(nl - p), p);
+}
+
+/*
+ * The first failure that needs a person decides; else the first worth
+ * retrying; else success.
+ */
+static int
+exitstatus(const struct nameresult *res, int n)
+{
+	int i, retry = ST_OK;
+
+	for (i = 0; i < n; i++) {
+		switch (res[i].status) {
+		case ST_OK:
+			break;
+		case ST_NOHOST:
+		case ST_UNAVAILABLE:
+		case ST_TEMPFAIL:
+			if (retry == ST_OK)
+				retry = res[i].status;
+			break;
+		default:
+			return res[i].status;
+		}
+	}
+	return retry;
+}
+
+static void
+report(const struct job *j, const struct nameresult *res, int quiet,
+    int failed)
+{
+	static const char *const words[] = { "updated", "unchanged", "failed" };
+	int i, same = 1;
+
+	for (i = 1; i < j->nnames; i++)
+		if (strcmp(res[i].code, res[0].code) != 0 ||
+		    strcmp(res[i].text, res[0].text) != 0)
+			same = 0;
+	if (failed)
+		warn("%s", lastfail.msg);
+	else if (same && res[0].res == R_FAILED)
+		warn("%s: %s: %s", j->srv.host, res[0].code, res[0].text);
+	else
+		for (i = 0; i < j->nnames; i++)
+			if (res[i].res == R_FAILED)
+				warn("%s: %s: %s: %s", j->srv.host, j->names[i],
+				    res[i].code, res[i].text);
+	for (i = 0; i < j->nnames; i++)
+		if (!quiet || res[i].res == R_FAILED)
+			printf("%s %s %s %s\n", j->names[i], words[res[i].res],
+			    res[i].addr, res[i].code);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static struct job j;
+	static struct nameresult res[MAXNAMES];
+	struct utsname un;
+	const char *server = "https://members.dyndns.org/nic/update";
+	const char *secretfile = NULL, *ifname = NULL, *env;
+	int ch, four = 0, six = 0, dry = 0, quiet = 0, timeout = 30;
+	int i, k, failed;
+
+	argv0 = "ddnsup";
+	j.family = AF_UNSPEC;
+	while ((ch = getopt(argc, argv, "46a:C:i:k:lno:p:qs:t:u:vV")) != -1) {
+		switch (ch) {
+		case '4':
+			four = 1;
+			break;
+		case '6':
+			six = 1;
+			break;
+		case 'a':
+			address(&j, optarg);
+			break;
+		case 'C':
+			j.cafile = optarg;
+			break;
+		case 'i':
+			ifname = optarg;
+			break;
+		case 'k':
+			if (j.npins == MAXPINS)
+				usage("-k: at most %d pins", MAXPINS);
+			if (tls_parsepin(optarg, &j.pins[j.npins++]) == -1)
+				usage("-k %s: not sha256//BASE64 of a SHA-256 "
+				    "hash", optarg);
+			break;
+		case 'l':
+			uselog = 1;
+			openlog("ddnsup", LOG_PID, LOG_DAEMON);
+			break;
+		case 'n':
+			dry = 1;
+			break;
+		case 'o':
+			option(&j, optarg);
+			break;
+		case 'p':
+			secretfile = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 's':
+			server = optarg;
+			break;
+		case 't':
+			timeout = (int)number(optarg, 1, 3600, "-t");
+			break;
+		case 'u':
+			j.user = optarg;
+			break;
+		case 'v':
+			j.verbose = 1;
+			break;
+		case 'V':
+			printf("ddnsup %s\nprotocols: dyndns\nschemes: "
+			    "http,https\n", VERSION);
+			return ST_OK;
+		default:
+			usage(NULL);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (argc == 0)
+		usage("no host name given");
+	if (argc > MAXNAMES)
+		usage("%d host names: at most %d per run", argc, MAXNAMES);
+	for (i = 0; i < argc; i++) {
+		if (!validname(argv[i], 0))
+			usage("%s: not a valid fully qualified host name",
+			    argv[i]);
+		for (k = 0; k < i; k++)
+			if (strcasecmp(argv[k], argv[i]) == 0)
+				usage("%s: host name given twice", argv[i]);
+		j.names[i] = argv[i];
+	}
+	j.nnames = argc;
+	if (url_parse(&j.srv, server) == -1)
+		usage("-s %s", lastfail.msg);
+	if (j.user == NULL)
+		usage("no user name: -u user is required");
+	if (*j.user == '\0' || strlen(j.user) >= MAXUSER ||
+	    strchr(j.user, ':') != NULL)
+		usage("-u: 1 to %d characters, no ':'", MAXUSER - 1);
+	if (j.addr4[0] != '\0' || j.addr6[0] != '\0') {
+		if (ifname != NULL)
+			usage("-a and -i exclude each other");
+		if (four || six)
+			usage("-4 and -6 choose the family for -i or for the "
+			    "connection; with -a the address says it");
+	}
+	if (ifname != NULL) {
+		if (six)
+			ifaddr(&j, ifname, AF_INET6);
+		if (four || !six)
+			ifaddr(&j, ifname, AF_INET);
+	} else if (four != six)
+		j.family = four ? AF_INET : AF_INET6;
+	if (j.npins > 0 && !j.srv.tls)
+		usage("-k: pins need an https server");
+	if (j.srv.tls && j.srv.literal && j.npins == 0)
+		usage("-s %s: an IP address cannot be checked against the "
+		    "certificate: give -k pin", j.srv.host);
+	if (j.agent[0] == '\0') {
+		if (uname(&un) == -1)
+			snprintf(un.sysname, sizeof(un.sysname), "POSIX");
+		snprintf(j.agent, sizeof(j.agent), "ddnsup - %s %s - %s",
+		    un.sysname, uname(&un) == 0 ? un.machine : "", VERSION);
+	}
+	if (secretfile != NULL)
+		readsecret(&j, secretfile);
+	else if ((env = getenv("DDNSUP_PASSWORD")) != NULL && *env != '\0') {
+		if (strlen(env) >= MAXSECRET)
+			fatal(ST_CONFIG, "DDNSUP_PASSWORD: longer than %d bytes",
+			    MAXSECRET - 1);
+		j.secretlen = strlen(env);
+		memcpy(j.secret, env, j.secretlen);
+	} else
+		usage("no password: give -p file or set DDNSUP_PASSWORD");
+	if (j.srv.tls) {
+		if (j.cafile == NULL && (j.cafile = tls_cafile()) == NULL)
+			fatal(ST_CONFIG, "no CA bundle found: give -C file");
+		if (tls_anchors(j.cafile) == -1)
+			fatal(ST_CONFIG, "%s", lastfail.msg);
+	} else
+		warn("%s: plain http: the password crosses the network in "
+		    "clear", j.srv.host);
+
+	if (dry) {
+		dryrun(&j);
+		wipe(j.secret, sizeof(j.secret));
+		return ST_OK;
+	}
+	net_deadline(timeout);
+	failed = dyndns_update(&j, res) == -1;
+	wipe(j.secret, sizeof(j.secret));
+	report(&j, res, quiet, failed);
+	if (fflush(stdout) == EOF)
+		warn("standard output:");
+	return exitstatus(res, j.nnames);
+}

@@ -1,0 +1,159 @@
+/* ddnsup: shared types, prototypes, exit statuses, messages */
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define VERSION		"0.1.0"
+/* 2026-12-01 00:00:00 UTC: certificates are checked no earlier than this */
+#define RELEASE_TIME	1796083200L
+
+#define MAXNAMES	20
+#define MAXPINS		8
+#define MAXSECRET	256
+#define MAXUSER		256
+#define ADDRLEN		46	/* INET6_ADDRSTRLEN */
+#define REPLYMAX	65536
+
+/* Exit statuses, as in sysexits.h; the man page has the table. */
+enum {
+	ST_OK = 0,
+	ST_USAGE = 64,
+	ST_NOHOST = 68,
+	ST_UNAVAILABLE = 69,
+	ST_TEMPFAIL = 75,
+	ST_PROTOCOL = 76,
+	ST_NOPERM = 77,
+	ST_CONFIG = 78
+};
+
+/* Local reasons a run can fail before the provider says anything. */
+enum fail {
+	F_NONE,
+	F_RESOLVE,	/* name does not exist */
+	F_RESOLVETMP,	/* resolver failed temporarily */
+	F_CONNECT,	/* could not connect, or the connection broke */
+	F_TIMEOUT,	/* the deadline passed */
+	F_TLS,		/* TLS failure other than the certificate */
+	F_CERT,		/* certificate not trusted, expired, wrong name */
+	F_PIN,		/* no pin matched */
+	F_PROTO,	/* malformed or unexpected reply */
+	F_CONFIG	/* a local file or setting is unusable */
+};
+
+/* Set by the failing function, read by main. */
+struct failure {
+	enum fail kind;
+	char msg[256];
+};
+extern struct failure lastfail;
+
+enum result { R_UPDATED, R_UNCHANGED, R_FAILED };
+
+struct nameresult {
+	enum result res;
+	char addr[2 * ADDRLEN + 2];	/* "-", an address, or "v4,v6" */
+	char code[24];
+	int status;
+	char text[320];			/* why it failed, for the message */
+};
+
+struct url {
+	int tls;
+	int literal;		/* host is an IP address literal */
+	char host[256];		/* without brackets */
+	char port[6];
+	char path[256];
+	int defport;		/* port is the scheme's default */
+};
+
+struct pin {
+	unsigned char hash[32];
+};
+
+struct conn {
+	int fd;
+	int tls;
+	char peer[300];		/* host:port, for messages */
+};
+
+struct job {
+	struct url srv;
+	const char *user;
+	char secret[MAXSECRET];
+	size_t secretlen;
+	char addr4[ADDRLEN];
+	char addr6[ADDRLEN];
+	const char *names[MAXNAMES];
+	int nnames;
+	int family;		/* AF_UNSPEC, AF_INET or AF_INET6 to connect */
+	const char *cafile;
+	struct pin pins[MAXPINS];
+	int npins;
+	char agent[256];
+	int verbose;
+};
+
+/* util.c */
+extern const char *argv0;
+extern int uselog;
+void warn(const char *, ...);
+void vwarnx(const char *, const char *, ...);
+void logv(const char *, ...);
+int fail(enum fail, const char *, ...);
+size_t b64encode(char *, size_t, const unsigned char *, size_t);
+int b64decode(unsigned char *, size_t, const char *);
+int validname(const char *, int);
+void printable(char *, size_t, const char *, size_t);
+void wipe(void *, size_t);
+void failall(struct nameresult *, int, const char *);
+
+/* net.c */
+enum addrclass { A_BAD, A_REFUSED, A_MAPPED, A_PRIVATE, A_OK };
+enum addrclass addr_class(const char *, int *, char *, size_t);
+int net_ifaddr(const char *, int, char *, size_t);
+void net_deadline(int);
+int net_connect(struct conn *, const char *, const char *, int);
+ssize_t net_read(struct conn *, void *, size_t);
+int net_write(struct conn *, const void *, size_t);
+ssize_t conn_read(struct conn *, void *, size_t);
+int conn_write(struct conn *, const void *, size_t);
+void conn_close(struct conn *);
+
+/* tls.c */
+int tls_anchors(const char *);
+const char *tls_cafile(void);
+int tls_handshake(struct conn *, const char *, const struct pin *, int);
+ssize_t tls_read(struct conn *, void *, size_t);
+int tls_write(struct conn *, const void *, size_t);
+void tls_close(void);
+int tls_spki(const unsigned char *, size_t, const unsigned char **, size_t *);
+int tls_parsepin(const char *, struct pin *);
+
+/* http.c */
+struct reply {
+	int status;
+	char reason[64];
+	char location[256];
+	char *body;
+	size_t bodylen;
+};
+struct httpstate {
+	size_t scan;		/* where the search for the header end resumes */
+	size_t hdrlen;		/* 0 until the headers are complete */
+	int chunked;
+	long long clen;		/* -1 when absent */
+	size_t next;		/* chunked: offset of the next chunk-size line */
+	int done;
+};
+int url_parse(struct url *, const char *);
+int http_request(char *, size_t, const struct url *, const char *,
+    const char *, const char *);
+int http_parse(char *, size_t, int, struct httpstate *, struct reply *);
+int http_exchange(struct conn *, const char *, size_t, struct reply *,
+    int);
+
+/* dyndns.c */
+int dyndns_request(char *, size_t, const struct job *, int);
+void dyndns_map(const struct reply *, const struct job *,
+    struct nameresult *);
+int dyndns_update(struct job *, struct nameresult *);

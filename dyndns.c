@@ -1,0 +1,367 @@
+/* DynDNS2: the update request and the mapping of its reply to results. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ddnsup.h"
+
+static const struct code {
+	const char *word;
+	enum result res;
+	int status;
+	const char *text;
+} codes[] = {
+	{ "good", R_UPDATED, ST_OK, "updated" },
+	{ "nochg", R_UNCHANGED, ST_OK, "no change" },
+	{ "badauth", R_FAILED, ST_NOPERM, "user name or password refused" },
+	{ "!donator", R_FAILED, ST_NOPERM,
+	    "this option is for paying accounts only" },
+	{ "notfqdn", R_FAILED, ST_CONFIG, "not a fully qualified domain name" },
+	{ "nohost", R_FAILED, ST_CONFIG, "no such host name in this account" },
+	{ "!yours", R_FAILED, ST_CONFIG,
+	    "host name belongs to another account" },
+	{ "numhost", R_FAILED, ST_CONFIG,
+	    "too many host names, or a round-robin name" },
+	{ "abuse", R_FAILED, ST_NOPERM, "host name blocked for update abuse; "
+	    "unblock it on the provider's web site" },
+	{ "badagent", R_FAILED, ST_NOPERM,
+	    "client refused (user agent blocked or method not allowed)" },
+	{ "badsys", R_FAILED, ST_CONFIG, "bad system parameter" },
+	{ "dnserr", R_FAILED, ST_TEMPFAIL,
+	    "provider DNS error; wait at least 30 minutes" },
+	{ "911", R_FAILED, ST_TEMPFAIL,
+	    "provider failure or maintenance; wait at least 30 minutes" },
+};
+
+/* Percent-encode s after dst[*n]; unreserved characters and ':' stay. */
+static int
+enc(char *dst, size_t size, size_t *n, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if (*n + 4 > size)
+			return -1;
+		if (isalnum(c) || strchr("-._~:", c) != NULL)
+			dst[(*n)++] = (char)c;
+		else {
+			dst[(*n)++] = '%';
+			dst[(*n)++] = hex[c >> 4];
+			dst[(*n)++] = hex[c & 15];
+		}
+	}
+	dst[*n] = '\0';
+	return 0;
+}
+
+static int
+add(char *dst, size_t size, size_t *n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (*n + len + 1 > size)
+		return -1;
+	memcpy(dst + *n, s, len + 1);
+	*n += len;
+	return 0;
+}
+
+static int
+target(char *dst, size_t size, const struct job *j)
+{
+	size_t n = 0;
+	int i, bad = 0;
+
+	bad |= add(dst, size, &n, j->srv.path);
+	bad |= add(dst, size, &n, strchr(j->srv.path, '?') ? "&" : "?");
+	bad |= add(dst, size, &n, "hostname=");
+	for (i = 0; i < j->nnames; i++) {
+		if (i > 0)
+			bad |= add(dst, size, &n, ",");
+		bad |= enc(dst, size, &n, j->names[i]);
+	}
+	if (j->addr4[0] != '\0' || j->addr6[0] != '\0') {
+		bad |= add(dst, size, &n, "&myip=");
+		bad |= enc(dst, size, &n, j->addr4);
+		if (j->addr4[0] != '\0' && j->addr6[0] != '\0')
+			bad |= add(dst, size, &n, ",");
+		bad |= enc(dst, size, &n, j->addr6);
+	}
+	bad |= add(dst, size, &n, "&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG");
+	return bad ? fail(F_CONFIG, "request too long") : 0;
+}
+
+/* The whole request; with masked set the credential is not shown. */
+int
+dyndns_request(char *buf, size_t size, const struct job *j, int masked)
+{
+	char t[MAXNAMES * 256 + 512], cred[MAXUSER + MAXSECRET + 2];
+	char auth[(MAXUSER + MAXSECRET + 2) * 4 / 3 + 8];
+	size_t ulen = strlen(j->user);
+	int n;
+
+	if (target(t, sizeof(t), j) == -1)
+		return -1;
+	if (masked)
+		return http_request(buf, size, &j->srv, t, "********", j->agent);
+	memcpy(cred, j->user, ulen);
+	cred[ulen] = ':';
+	memcpy(cred + ulen + 1, j->secret, j->secretlen);
+	b64encode(auth, sizeof(auth), (unsigned char *)cred,
+	    ulen + 1 + j->secretlen);
+	n = http_request(buf, size, &j->srv, t, auth, j->agent);
+	wipe(cred, sizeof(cred));
+	wipe(auth, sizeof(auth));
+	return n;
+}
+
+static const char *
+sentaddr(const struct job *j, char *buf, size_t size)
+{
+	if (j->addr4[0] == '\0' && j->addr6[0] == '\0')
+		return "-";
+	snprintf(buf, size, "%s%s%s", j->addr4,
+	    j->addr4[0] != '\0' && j->addr6[0] != '\0' ? "," : "", j->addr6);
+	return buf;
+}
+
+/* An echoed address, or "v4,v6": canonical form, or 0 if it is not one. */
+static int
+echoaddr(const char *s, size_t len, char *out, size_t size)
+{
+	char a[2][ADDRLEN + 1], canon[2][ADDRLEN];
+	const char *comma = memchr(s, ',', len);
+	size_t l[2];
+	int fam, i, n = comma ? 2 : 1;
+
+	l[0] = comma ? (size_t)(comma - s) : len;
+	l[1] = comma ? len - l[0] - 1 : 0;
+	for (i = 0; i < n; i++) {
+		if (l[i] == 0 || l[i] > ADDRLEN)
+			return 0;
+		memcpy(a[i], i == 0 ? s : comma + 1, l[i]);
+		a[i][l[i]] = '\0';
+		if (addr_class(a[i], &fam, canon[i], ADDRLEN) == A_BAD)
+			return 0;
+	}
+	snprintf(out, size, "%s%s%s", canon[0], n == 2 ? "," : "",
+	    n == 2 ? canon[1] : "");
+	return 1;
+}
+
+/* Map one reply line to a result; 1 if its code is one DynDNS2 defines. */
+static int
+mapline(const char *line, size_t len, const struct job *j,
+    struct nameresult *res)
+{
+	char buf[2 * ADDRLEN + 2], show[120];
+	size_t wlen, i, alen;
+	const char *a;
+	long n;
+
+	for (wlen = 0; wlen < len && line[wlen] != ' ' && line[wlen] != '\t';
+	    wlen++)
+		;
+	for (a = line + wlen; a < line + len && (*a == ' ' || *a == '\t'); a++)
+		;
+	for (alen = 0; a + alen < line + len && a[alen] != ' ' &&
+	    a[alen] != '\t'; alen++)
+		;
+	if (alen > 0 && echoaddr(a, alen, res->addr, sizeof(res->addr)))
+		;
+	else
+		snprintf(res->addr, sizeof(res->addr), "%s",
+		    sentaddr(j, buf, sizeof(buf)));
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		if (strlen(codes[i].word) != wlen ||
+		    strncasecmp(line, codes[i].word, wlen) != 0)
+			continue;
+		res->res = codes[i].res;
+		res->status = codes[i].status;
+		snprintf(res->code, sizeof(res->code), "%s", codes[i].word);
+		snprintf(res->text, sizeof(res->text), "%s", codes[i].text);
+		if (res->res == R_UPDATED && j->addr4[0] != '\0' &&
+		    strcmp(res->addr, "127.0.0.1") == 0) {
+			res->res = R_FAILED;
+			res->status = ST_NOPERM;
+			snprintf(res->text, sizeof(res->text), "provider "
+			    "ignored the request (good 127.0.0.1): it does not "
+			    "accept this client");
+		}
+		return 1;
+	}
+	/* legacy wNNm / wNNh: wait that long */
+	if (wlen >= 3 && wlen <= 5 && (line[0] == 'w' || line[0] == 'W') &&
+	    (line[wlen - 1] == 'm' || line[wlen - 1] == 'h')) {
+		for (n = 0, i = 1; i < wlen - 1 && isdigit((unsigned char)line[i]);
+		    i++)
+			n = n * 10 + (line[i] - '0');
+		if (i == wlen - 1) {
+			res->res = R_FAILED;
+			res->status = ST_TEMPFAIL;
+			snprintf(res->code, sizeof(res->code), "w%ld%c", n,
+			    line[wlen - 1] | 0x20);
+			snprintf(res->text, sizeof(res->text), "provider asks "
+			    "to wait %ld %s", n, (line[wlen - 1] | 0x20) == 'm' ?
+			    "minutes" : "hours");
+			return 1;
+		}
+	}
+	printable(show, sizeof(show), line, len);
+	res->res = R_FAILED;
+	res->status = ST_PROTOCOL;
+	snprintf(res->code, sizeof(res->code), "protocol");
+	snprintf(res->text, sizeof(res->text), "unexpected reply: %s", show);
+	return 0;
+}
+
+static void
+setall(struct nameresult *res, int n, const char *addr, const char *code,
+    int status, const char *text)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		res[i].res = R_FAILED;
+		res[i].status = status;
+		snprintf(res[i].addr, sizeof(res[i].addr), "%s", addr);
+		snprintf(res[i].code, sizeof(res[i].code), "%s", code);
+		snprintf(res[i].text, sizeof(res[i].text), "%s", text);
+	}
+}
+
+/*
+ * One line per name in request order; one line for several names
+ * applies to all; missing lines fail their names. The HTTP status
+ * decides only when no line carries a DynDNS2 code.
+ */
+void
+dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
+{
+	const char *line[MAXNAMES], *p, *end = r->body + r->bodylen, *nl;
+	size_t len[MAXNAMES], l;
+	char buf[2 * ADDRLEN + 2], text[320];
+	const char *sent = sentaddr(j, buf, sizeof(buf));
+	int nlines = 0, extra = 0, known = 0, i;
+
+	if (r->status >= 300 && r->status < 400) {
+		snprintf(text, sizeof(text), "redirected (HTTP %d) to %s; "
+		    "redirects are not followed", r->status,
+		    r->location[0] ? r->location : "nowhere");
+		setall(res, j->nnames, sent, "protocol", ST_PROTOCOL, text);
+		return;
+	}
+	for (p = r->body; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		for (; p < nl && (*p == ' ' || *p == '\t'); p++)
+			;
+		for (l = (size_t)(nl - p); l > 0 && (p[l - 1] == '\r' ||
+		    p[l - 1] == ' ' || p[l - 1] == '\t'); l--)
+			;
+		if (l == 0)
+			continue;
+		if (nlines == MAXNAMES || nlines == j->nnames) {
+			extra++;
+			continue;
+		}
+		line[nlines] = p;
+		len[nlines++] = l;
+	}
+	for (i = 0; i < j->nnames; i++) {
+		memset(&res[i], 0, sizeof(res[i]));
+		if (nlines == 1 || i < nlines)
+			known |= mapline(line[nlines == 1 ? 0 : i],
+			    len[nlines == 1 ? 0 : i], j, &res[i]);
+		else if (nlines > 0)
+			setall(&res[i], 1, sent, "protocol", ST_PROTOCOL,
+			    "no result line for this name");
+	}
+	if (!known) {
+		if (r->status == 401)
+			setall(res, j->nnames, sent, "badauth", ST_NOPERM,
+			    codes[2].text);
+		else if (r->status == 429 || r->status >= 500) {
+			snprintf(text, sizeof(text), "HTTP %d %s: try again "
+			    "later", r->status, r->reason);
+			snprintf(buf, sizeof(buf), "http%d", r->status);
+			setall(res, j->nnames, sent, buf, ST_TEMPFAIL, text);
+		} else if (r->status != 200 || nlines == 0) {
+			snprintf(text, sizeof(text), "HTTP %d %s%s", r->status,
+			    r->reason, nlines == 0 ? " with no result" :
+			    ", not a DynDNS2 reply");
+			setall(res, j->nnames, sent, "protocol", ST_PROTOCOL,
+			    text);
+		}
+	}
+	if (extra > 0 && known)
+		warn("%s: %d extra reply line%s ignored", j->srv.host, extra,
+		    extra == 1 ? "" : "s");
+}
+
+static void
+logrequest(const struct job *j)
+{
+	char req[8192], *p, *nl;
+
+	if (dyndns_request(req, sizeof(req), j, 1) == -1)
+		return;
+	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
+		logv("> %.*s", (int)(nl - p), p);
+}
+
+static void
+logbody(const struct reply *r)
+{
+	const char *p = r->body, *end = r->body + r->bodylen, *nl;
+	char show[200];
+	int lines = 0;
+
+	for (; p < end && lines < 40; p = nl + 1, lines++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		printable(show, sizeof(show), p, (size_t)(nl - p) -
+		    (nl > p && nl[-1] == '\r'));
+		logv("< %s", show);
+	}
+}
+
+/* Connect, verify, send one request for all names, map the reply. */
+int
+dyndns_update(struct job *j, struct nameresult *res)
+{
+	static char req[8192];
+	char buf[2 * ADDRLEN + 2];
+	struct conn c;
+	struct reply r;
+	int n;
+
+	if (net_connect(&c, j->srv.host, j->srv.port, j->family) == -1)
+		goto bad;
+	if (j->srv.tls && tls_handshake(&c, j->srv.literal ? NULL :
+	    j->srv.host, j->pins, j->npins) == -1)
+		goto bad;
+	if (j->verbose)
+		logrequest(j);
+	/* the credential exists only from here, after verification */
+	if ((n = dyndns_request(req, sizeof(req), j, 0)) == -1)
+		goto bad;
+	if (http_exchange(&c, req, (size_t)n, &r, j->verbose) == -1) {
+		wipe(req, sizeof(req));
+		goto bad;
+	}
+	wipe(req, sizeof(req));
+	if (j->verbose)
+		logbody(&r);
+	dyndns_map(&r, j, res);
+	conn_close(&c);
+	return 0;
+bad:
+	conn_close(&c);
+	failall(res, j->nnames, sentaddr(j, buf, sizeof(buf)));
+	return -1;
+}

@@ -1,0 +1,236 @@
+/* Messages, base64, name checks and other small helpers. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <syslog.h>
+
+#include "ddnsup.h"
+
+const char *argv0 = "ddnsup";
+int uselog;
+struct failure lastfail;
+
+static void
+vmsg(int prio, const char *fmt, va_list ap)
+{
+	char buf[1024];
+	size_t n;
+	int saved = errno;
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = strlen(buf);
+	if (n > 0 && buf[n - 1] == ':')
+		snprintf(buf + n, sizeof(buf) - n, " %s", strerror(saved));
+	if (uselog)
+		syslog(prio, "%s", buf);
+	else
+		fprintf(stderr, "%s: %s\n", argv0, buf);
+}
+
+void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(LOG_WARNING, fmt, ap);
+	va_end(ap);
+}
+
+void
+logv(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(LOG_INFO, fmt, ap);
+	va_end(ap);
+}
+
+/* Record why an operation failed; returns -1 for the caller to pass on. */
+int
+fail(enum fail kind, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+	int saved = errno;
+
+	va_start(ap, fmt);
+	vsnprintf(lastfail.msg, sizeof(lastfail.msg), fmt, ap);
+	va_end(ap);
+	n = strlen(lastfail.msg);
+	if (n > 0 && lastfail.msg[n - 1] == ':')
+		snprintf(lastfail.msg + n, sizeof(lastfail.msg) - n, " %s",
+		    strerror(saved));
+	lastfail.kind = kind;
+	return -1;
+}
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Returns the length written (NUL not counted), or 0 if it does not fit. */
+size_t
+b64encode(char *dst, size_t size, const unsigned char *src, size_t len)
+{
+	size_t i, n = 0;
+	unsigned long v;
+
+	if ((len + 2) / 3 * 4 >= size)
+		return 0;
+	for (i = 0; i + 2 < len; i += 3) {
+		v = (unsigned long)src[i] << 16 | src[i + 1] << 8 | src[i + 2];
+		dst[n++] = b64[v >> 18 & 63];
+		dst[n++] = b64[v >> 12 & 63];
+		dst[n++] = b64[v >> 6 & 63];
+		dst[n++] = b64[v & 63];
+	}
+	if (i < len) {
+		v = (unsigned long)src[i] << 16;
+		if (i + 1 < len)
+			v |= src[i + 1] << 8;
+		dst[n++] = b64[v >> 18 & 63];
+		dst[n++] = b64[v >> 12 & 63];
+		dst[n++] = i + 1 < len ? b64[v >> 6 & 63] : '=';
+		dst[n++] = '=';
+	}
+	dst[n] = '\0';
+	return n;
+}
+
+/* Strict decoding of padded base64; returns the length, or -1. */
+int
+b64decode(unsigned char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src), i, n = 0;
+	unsigned long v;
+	int j, pad = 0;
+	const char *p;
+
+	if (len == 0 || len % 4 != 0)
+		return -1;
+	for (i = 0; i < len; i += 4) {
+		v = 0;
+		for (j = 0; j < 4; j++) {
+			char c = src[i + j];
+			if (c == '=' && i + 4 == len && j >= 2 &&
+			    (j == 3 || src[i + 3] == '=')) {
+				pad++;
+				v <<= 6;
+				continue;
+			}
+			if (pad || c == '\0' || (p = strchr(b64, c)) == NULL)
+				return -1;
+			v = v << 6 | (unsigned long)(p - b64);
+		}
+		if (n + 3 - pad > size)
+			return -1;
+		dst[n++] = v >> 16 & 255;
+		if (pad < 2)
+			dst[n++] = v >> 8 & 255;
+		if (pad < 1)
+			dst[n++] = v & 255;
+	}
+	return (int)n;
+}
+
+/*
+ * A host name: letters, digits and hyphens in dot-separated labels of
+ * 1 to 63, at most 253 in all, no hyphen at either end of a label.
+ * With single false, one label alone is refused (it is not a FQDN).
+ */
+int
+validname(const char *s, int single)
+{
+	size_t len = 0, label = 0;
+	int dots = 0;
+
+	for (; s[len] != '\0'; len++) {
+		char c = s[len];
+		if (c == '.') {
+			if (label == 0 || s[len - 1] == '-')
+				return 0;
+			label = 0;
+			dots++;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+		if (c == '-' && label == 0)
+			return 0;
+		if (++label > 63)
+			return 0;
+	}
+	if (label == 0 || s[len - 1] == '-' || len > 253)
+		return 0;
+	return single || dots > 0;
+}
+
+/* Copy untrusted bytes for display: anything unprintable becomes \xNN. */
+void
+printable(char *dst, size_t size, const char *src, size_t len)
+{
+	size_t i, n = 0;
+
+	if (size == 0)
+		return;
+	for (i = 0; i < len && n + 5 < size; i++) {
+		unsigned char c = (unsigned char)src[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			dst[n++] = (char)c;
+		else
+			n += (size_t)snprintf(dst + n, size - n, "\\x%02x", c);
+	}
+	if (i < len && n + 3 < size) {
+		memcpy(dst + n, "...", 3);
+		n += 3;
+	}
+	dst[n] = '\0';
+}
+
+/* memset that the compiler may not remove */
+void
+wipe(void *p, size_t len)
+{
+	volatile unsigned char *v = p;
+
+	while (len-- > 0)
+		*v++ = 0;
+}
+
+/* Every name fails for the local reason in lastfail. */
+void
+failall(struct nameresult *res, int n, const char *addr)
+{
+	static const struct {
+		enum fail kind;
+		const char *code;
+		int status;
+	} reasons[] = {
+		{ F_RESOLVE, "resolve", ST_NOHOST },
+		{ F_RESOLVETMP, "resolve", ST_TEMPFAIL },
+		{ F_CONNECT, "connect", ST_UNAVAILABLE },
+		{ F_TIMEOUT, "timeout", ST_TEMPFAIL },
+		{ F_TLS, "tls", ST_PROTOCOL },
+		{ F_CERT, "certificate", ST_PROTOCOL },
+		{ F_PIN, "pin", ST_PROTOCOL },
+		{ F_PROTO, "protocol", ST_PROTOCOL },
+		{ F_CONFIG, "config", ST_CONFIG },
+	};
+	size_t i, r = sizeof(reasons) / sizeof(reasons[0]) - 1;
+	int k;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].kind == lastfail.kind)
+			r = i;
+	for (k = 0; k < n; k++) {
+		res[k].res = R_FAILED;
+		snprintf(res[k].addr, sizeof(res[k].addr), "%s", addr);
+		snprintf(res[k].code, sizeof(res[k].code), "%s",
+		    reasons[r].code);
+		res[k].status = reasons[r].status;
+		snprintf(res[k].text, sizeof(res[k].text), "%s", lastfail.msg);
+	}
+}
