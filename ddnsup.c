@@ -352,8 +352,12 @@ main(int argc, char *argv[])
 			ifaddr(&j, ifname, AF_INET6);
 		if (four || !six)
 			ifaddr(&j, ifname, AF_INET);
-	} else if (four != six)
+	} else if (four != six) {
 		j.family = four ? AF_INET : AF_INET6;
+		if (j.srv.literal && (strchr(j.srv.host, ':') != NULL) == four)
+			usage("-%c: the server %s is an IPv%c address",
+			    four ? '4' : '6', j.srv.host, four ? '6' : '4');
+	}
 	if (j.npins > 0 && !j.srv.tls)
 		usage("-k: pins need an https server");
 	if (j.srv.tls && j.srv.literal && j.npins == 0)

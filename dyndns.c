@@ -171,15 +171,14 @@ mapline(const char *line, size_t len, const struct job *j,
 	for (alen = 0; a + alen < line + len && a[alen] != ' ' &&
 	    a[alen] != '\t'; alen++)
 		;
-	if (alen > 0 && echoaddr(a, alen, res->addr, sizeof(res->addr)))
-		;
-	else
-		snprintf(res->addr, sizeof(res->addr), "%s",
-		    sentaddr(j, buf, sizeof(buf)));
+	snprintf(res->addr, sizeof(res->addr), "%s",
+	    sentaddr(j, buf, sizeof(buf)));
 	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
 		if (strlen(codes[i].word) != wlen ||
 		    strncasecmp(line, codes[i].word, wlen) != 0)
 			continue;
+		if (alen > 0)
+			echoaddr(a, alen, res->addr, sizeof(res->addr));
 		res->res = codes[i].res;
 		res->status = codes[i].status;
 		snprintf(res->code, sizeof(res->code), "%s", codes[i].word);

@@ -309,9 +309,12 @@ http_parse(char *buf, size_t len, int eof, struct httpstate *st,
 		}
 		st->scan = (size_t)(p - buf);
 		if (st->hdrlen == 0) {
+			if (eof && len == 0)
+				return fail(F_CONNECT, "connection closed "
+				    "before the reply");
 			if (eof)
-				return fail(F_PROTO, len == 0 ? "empty reply" :
-				    "reply ends inside the headers");
+				return fail(F_PROTO, "reply ends inside the "
+				    "headers");
 			return len >= REPLYMAX ? fail(F_PROTO,
 			    "reply headers larger than %d bytes", REPLYMAX) : 0;
 		}
@@ -356,6 +359,7 @@ http_exchange(struct conn *c, const char *req, size_t reqlen,
     struct reply *r, int verbose)
 {
 	static char buf[REPLYMAX + 1];
+	char msg[sizeof(lastfail.msg)];
 	struct httpstate st;
 	size_t len = 0;
 	ssize_t n;
@@ -370,8 +374,10 @@ http_exchange(struct conn *c, const char *req, size_t reqlen,
 		if (n < 0)
 			return -1;
 		len += (size_t)n;
-		if ((done = http_parse(buf, len, n == 0, &st, r)) == -1)
-			return -1;
+		if ((done = http_parse(buf, len, n == 0, &st, r)) == -1) {
+			snprintf(msg, sizeof(msg), "%s", lastfail.msg);
+			return fail(lastfail.kind, "%s: %s", c->peer, msg);
+		}
 	}
 	if (verbose)
 		logv("< HTTP %d %s", r->status, r->reason);

@@ -234,15 +234,20 @@ resolve(const char *host, const char *port, int family, struct resolved *r)
 	pid_t pid;
 
 	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = family;
 	hints.ai_socktype = SOCK_STREAM;
 	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
 	memset(r, 0, sizeof(*r));
 	if (getaddrinfo(host, port, &hints, &res) == 0) {
+		if (family != AF_UNSPEC && res->ai_family != family) {
+			freeaddrinfo(res);
+			return fail(F_RESOLVE, "%s: not an IPv%c address", host,
+			    family == AF_INET ? '4' : '6');
+		}
 		collect(r, res);
 		freeaddrinfo(res);
 		return 0;
 	}
+	hints.ai_family = family;
 	/* RFC 6761: names under .invalid never resolve; ask no one. */
 	if (isinvalid(host))
 		return fail(F_RESOLVE, "resolve %s: no such host", host);

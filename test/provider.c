@@ -1,0 +1,342 @@
+/*
+ * provider: the local DynDNS2 test provider. Listens on a loopback
+ * ephemeral port, serves a scripted reply over HTTP or HTTPS (BearSSL's
+ * server side) and records every byte of each request it receives.
+ *
+ * provider [-6] [-c chain -k key] [-m mode] [-d ms] [-n conns] [-T secs]
+ *     -P portfile [-r recordfile] [-R replyfile]
+ *
+ * modes: reply (default), stall (read the request, never answer), close
+ * (read the request, close), slow (reply one byte every -d ms), hsstall
+ * (accept, never speak), refuse (find a free port, close it, exit).
+ */
+#define _DEFAULT_SOURCE
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bearssl.h>
+
+static const char *mode = "reply";
+static int delayms = 1000;
+static unsigned char *reply;
+static size_t replylen;
+static FILE *record;
+
+static br_x509_certificate chain[8];
+static size_t chainlen;
+static br_skey_decoder_context skey;
+
+static void
+die(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "provider: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	exit(1);
+}
+
+static unsigned char *
+slurp(const char *path, size_t *len)
+{
+	unsigned char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		die("cannot open %s", path);
+	*len = 0;
+	for (;;) {
+		if (*len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			if ((buf = realloc(buf, cap)) == NULL)
+				die("%s: out of memory", path);
+		}
+		if ((n = read(fd, buf + *len, cap - *len)) <= 0)
+			break;
+		*len += (size_t)n;
+	}
+	close(fd);
+	return buf;
+}
+
+struct obj {
+	unsigned char *data;
+	size_t len, cap;
+};
+
+static void
+addbytes(void *ctx, const void *p, size_t len)
+{
+	struct obj *o = ctx;
+
+	if (o->len + len > o->cap) {
+		o->cap = (o->len + len) * 2;
+		if ((o->data = realloc(o->data, o->cap)) == NULL)
+			die("%s", "out of memory");
+	}
+	memcpy(o->data + o->len, p, len);
+	o->len += len;
+}
+
+/* Decode every PEM object of a file; calls fn for each with its name. */
+static void
+pemfile(const char *path, void (*fn)(const char *, struct obj *))
+{
+	br_pem_decoder_context pc;
+	struct obj o = { 0 };
+	unsigned char *buf;
+	size_t len, off = 0, n;
+	char name[128];
+
+	buf = slurp(path, &len);
+	br_pem_decoder_init(&pc);
+	while (off < len) {
+		n = br_pem_decoder_push(&pc, buf + off, len - off);
+		off += n;
+		switch (br_pem_decoder_event(&pc)) {
+		case BR_PEM_BEGIN_OBJ:
+			snprintf(name, sizeof(name), "%s", br_pem_decoder_name(&pc));
+			memset(&o, 0, sizeof(o));
+			br_pem_decoder_setdest(&pc, addbytes, &o);
+			break;
+		case BR_PEM_END_OBJ:
+			fn(name, &o);
+			break;
+		case BR_PEM_ERROR:
+			die("%s: bad PEM", path);
+		}
+	}
+	free(buf);
+}
+
+static void
+addcert(const char *name, struct obj *o)
+{
+	if (strstr(name, "CERTIFICATE") == NULL || chainlen == 8)
+		return;
+	chain[chainlen].data = o->data;
+	chain[chainlen++].data_len = o->len;
+}
+
+static void
+addkey(const char *name, struct obj *o)
+{
+	if (strstr(name, "PRIVATE KEY") == NULL)
+		return;
+	br_skey_decoder_init(&skey);
+	br_skey_decoder_push(&skey, o->data, o->len);
+	if (br_skey_decoder_last_error(&skey) != 0)
+		die("%s: cannot decode key", name);
+}
+
+static int
+sockread(void *ctx, unsigned char *buf, size_t len)
+{
+	ssize_t n = read(*(int *)ctx, buf, len);
+
+	return n <= 0 ? -1 : (int)n;
+}
+
+static int
+sockwrite(void *ctx, const unsigned char *buf, size_t len)
+{
+	ssize_t n = send(*(int *)ctx, buf, len, MSG_NOSIGNAL);
+
+	return n <= 0 ? -1 : (int)n;
+}
+
+struct io {
+	int fd;
+	br_sslio_context *tls;
+};
+
+static int
+ioread(struct io *io, unsigned char *buf, size_t len)
+{
+	ssize_t n;
+
+	if (io->tls)
+		return br_sslio_read(io->tls, buf, len);
+	n = read(io->fd, buf, len);
+	return n <= 0 ? -1 : (int)n;
+}
+
+static int
+iowrite(struct io *io, const unsigned char *buf, size_t len)
+{
+	if (io->tls) {
+		if (br_sslio_write_all(io->tls, buf, len) != 0)
+			return -1;
+		return br_sslio_flush(io->tls);
+	}
+	while (len > 0) {
+		ssize_t n = send(io->fd, buf, len, MSG_NOSIGNAL);
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static void
+pause_ms(int ms)
+{
+	struct timespec ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000;
+	nanosleep(&ts, NULL);
+}
+
+static void
+serve(struct io *io)
+{
+	unsigned char buf[65536];
+	size_t len = 0, i;
+	int n;
+
+	/* the request: up to the empty line that ends the headers */
+	while (len < sizeof(buf)) {
+		if ((n = ioread(io, buf + len, sizeof(buf) - len)) < 0)
+			break;
+		if (record != NULL) {
+			fwrite(buf + len, 1, (size_t)n, record);
+			fflush(record);
+		}
+		len += (size_t)n;
+		for (i = len >= (size_t)n + 3 ? len - (size_t)n - 3 : 0;
+		    i + 4 <= len && memcmp(buf + i, "\r\n\r\n", 4) != 0; i++)
+			;
+		if (i + 4 <= len)
+			break;
+	}
+	if (strcmp(mode, "stall") == 0)
+		for (;;)
+			pause();
+	if (strcmp(mode, "close") == 0)
+		return;
+	if (strcmp(mode, "slow") == 0) {
+		for (i = 0; i < replylen; i++) {
+			if (iowrite(io, reply + i, 1) != 0)
+				return;
+			pause_ms(delayms);
+		}
+		return;
+	}
+	iowrite(io, reply, replylen);
+	if (io->tls)
+		br_sslio_close(io->tls);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static br_ssl_server_context sc;
+	static br_sslio_context ioc;
+	static unsigned char iobuf[BR_SSL_BUFSIZE_BIDI];
+	struct sockaddr_storage ss;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+	socklen_t sslen;
+	const char *certfile = NULL, *keyfile = NULL, *portfile = NULL;
+	FILE *fp;
+	struct io io;
+	int ch, six = 0, conns = 1, secs = 30, fd, c, one = 1, port;
+
+	while ((ch = getopt(argc, argv, "6c:d:k:m:n:P:r:R:T:")) != -1) {
+		switch (ch) {
+		case '6': six = 1; break;
+		case 'c': certfile = optarg; break;
+		case 'd': delayms = atoi(optarg); break;
+		case 'k': keyfile = optarg; break;
+		case 'm': mode = optarg; break;
+		case 'n': conns = atoi(optarg); break;
+		case 'P': portfile = optarg; break;
+		case 'r':
+			if ((record = fopen(optarg, "a")) == NULL)
+				die("cannot open %s", optarg);
+			break;
+		case 'R': reply = slurp(optarg, &replylen); break;
+		case 'T': secs = atoi(optarg); break;
+		default: die("%s", "bad option");
+		}
+	}
+	if (portfile == NULL)
+		die("%s", "-P portfile is required");
+	/* a test provider stops by itself */
+	alarm((unsigned)secs);
+	signal(SIGPIPE, SIG_IGN);
+	if (certfile != NULL) {
+		pemfile(certfile, addcert);
+		pemfile(keyfile ? keyfile : certfile, addkey);
+		if (chainlen == 0)
+			die("%s: no certificate", certfile);
+	}
+
+	memset(&ss, 0, sizeof(ss));
+	if (six) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_addr = in6addr_loopback;
+		sslen = sizeof(*sin6);
+	} else {
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		sslen = sizeof(*sin);
+	}
+	if ((fd = socket(ss.ss_family, SOCK_STREAM, 0)) == -1)
+		die("%s", "socket");
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind(fd, (struct sockaddr *)&ss, sslen) == -1 ||
+	    listen(fd, 16) == -1 ||
+	    getsockname(fd, (struct sockaddr *)&ss, &sslen) == -1)
+		die("%s", "bind/listen");
+	port = ntohs(six ? sin6->sin6_port : sin->sin_port);
+	if (strcmp(mode, "refuse") == 0)
+		close(fd);
+	if ((fp = fopen(portfile, "w")) == NULL)
+		die("cannot write %s", portfile);
+	fprintf(fp, "%d\n", port);
+	fclose(fp);
+	if (strcmp(mode, "refuse") == 0)
+		return 0;
+
+	while (conns-- > 0) {
+		if ((c = accept(fd, NULL, NULL)) == -1)
+			die("%s", "accept");
+		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		if (strcmp(mode, "hsstall") == 0)
+			for (;;)
+				pause();
+		io.fd = c;
+		io.tls = NULL;
+		if (certfile != NULL) {
+			if (br_skey_decoder_key_type(&skey) == BR_KEYTYPE_EC)
+				br_ssl_server_init_full_ec(&sc, chain, chainlen,
+				    BR_KEYTYPE_EC, br_skey_decoder_get_ec(&skey));
+			else
+				br_ssl_server_init_full_rsa(&sc, chain, chainlen,
+				    br_skey_decoder_get_rsa(&skey));
+			br_ssl_engine_set_buffer(&sc.eng, iobuf, sizeof(iobuf), 1);
+			br_ssl_server_reset(&sc);
+			br_sslio_init(&ioc, &sc.eng, sockread, &c, sockwrite, &c);
+			io.tls = &ioc;
+		}
+		serve(&io);
+		close(c);
+	}
+	return 0;
+}
