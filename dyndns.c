@@ -183,7 +183,8 @@ mapline(const char *line, size_t len, const struct job *j,
 		res->status = codes[i].status;
 		snprintf(res->code, sizeof(res->code), "%s", codes[i].word);
 		snprintf(res->text, sizeof(res->text), "%s", codes[i].text);
-		if (res->res == R_UPDATED && j->addr4[0] != '\0' &&
+		if (res->res == R_UPDATED &&
+		    (j->addr4[0] != '\0' || j->addr6[0] != '\0') &&
 		    strcmp(res->addr, "127.0.0.1") == 0) {
 			res->res = R_FAILED;
 			res->status = ST_NOPERM;
@@ -194,8 +195,8 @@ mapline(const char *line, size_t len, const struct job *j,
 		return 1;
 	}
 	/* legacy wNNm / wNNh: wait that long */
-	if (wlen >= 3 && wlen <= 5 && (line[0] == 'w' || line[0] == 'W') &&
-	    (line[wlen - 1] == 'm' || line[wlen - 1] == 'h')) {
+	if (wlen >= 3 && wlen <= 5 && (line[0] | 0x20) == 'w' &&
+	    ((line[wlen - 1] | 0x20) == 'm' || (line[wlen - 1] | 0x20) == 'h')) {
 		for (n = 0, i = 1; i < wlen - 1 && isdigit((unsigned char)line[i]);
 		    i++)
 			n = n * 10 + (line[i] - '0');
@@ -243,7 +244,7 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 {
 	const char *line[MAXNAMES], *p, *end = r->body + r->bodylen, *nl;
 	size_t len[MAXNAMES], l;
-	char buf[2 * ADDRLEN + 2], text[320];
+	char buf[2 * ADDRLEN + 2], text[320], code[16];
 	const char *sent = sentaddr(j, buf, sizeof(buf));
 	int nlines = 0, extra = 0, known = 0, i;
 
@@ -287,8 +288,8 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 		else if (r->status == 429 || r->status >= 500) {
 			snprintf(text, sizeof(text), "HTTP %d %s: try again "
 			    "later", r->status, r->reason);
-			snprintf(buf, sizeof(buf), "http%d", r->status);
-			setall(res, j->nnames, sent, buf, ST_TEMPFAIL, text);
+			snprintf(code, sizeof(code), "http%d", r->status);
+			setall(res, j->nnames, sent, code, ST_TEMPFAIL, text);
 		} else if (r->status != 200 || nlines == 0) {
 			snprintf(text, sizeof(text), "HTTP %d %s%s", r->status,
 			    r->reason, nlines == 0 ? " with no result" :

@@ -162,7 +162,7 @@ skip() {
 # --- unit tests (pure functions, table-driven, in C) --------------------
 
 if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
-	(cd "$T" && ./unit) >"$W/unit" 2>&1
+	(cd "$T" && ./unit) >"$W/unit" 2>"$W/unit.err"
 	ustatus=$?
 	cat "$W/unit"
 	pass=$((pass + $(grep -c '^ok ' "$W/unit")))

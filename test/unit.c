@@ -1,31 +1,504 @@
-/* Table-driven tests of ddnsup's pure functions. */
+/* Table-driven tests of ddnsup's pure functions: one line per table. */
+#include <sys/socket.h>
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <bearssl.h>
 
 #include "ddnsup.h"
 
 static int failures;
+static int casefailed;
 
-#define CHECK(name, cond) do { \
+#define CHECK(cond, ...) do { \
 	if (!(cond)) { \
-		printf("FAIL unit: %s (%s:%d)\n", name, __FILE__, __LINE__); \
-		failures++; \
+		printf("     line %d: ", __LINE__); \
+		printf(__VA_ARGS__); \
+		printf("\n"); \
+		casefailed = 1; \
 	} \
 } while (0)
 
 static void
-report(const char *name, int before)
+done(const char *name)
 {
-	if (failures == before)
-		printf("ok   unit: %s\n", name);
+	printf("%s unit: %s\n", casefailed ? "FAIL" : "ok  ", name);
+	failures += casefailed;
+	casefailed = 0;
+}
+
+static void
+t_base64(void)
+{
+	static const struct { const char *in, *out; } v[] = {
+		{ "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
+		{ "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" },
+		{ "foobar", "Zm9vYmFy" }, { "bob:s3cr:et", "Ym9iOnMzY3I6ZXQ=" },
+	};
+	static const char *const bad[] = {
+		"", "Zg", "Zg=", "Z===", "Zg=a", "=Zg=", "Zm9v!A==", "Zm9vYg=\n",
+		"Zm=v",
+	};
+	char out[64];
+	unsigned char dec[64];
+	size_t i;
+	int n;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		b64encode(out, sizeof(out), (const unsigned char *)v[i].in,
+		    strlen(v[i].in));
+		CHECK(strcmp(out, v[i].out) == 0, "encode %s: %s", v[i].in, out);
+		if (v[i].in[0] == '\0')
+			continue;
+		n = b64decode(dec, sizeof(dec), v[i].out);
+		CHECK(n == (int)strlen(v[i].in) &&
+		    memcmp(dec, v[i].in, (size_t)n) == 0, "decode %s", v[i].out);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(b64decode(dec, sizeof(dec), bad[i]) == -1,
+		    "decode accepted %s", bad[i]);
+	CHECK(b64encode(out, 4, (const unsigned char *)"foo", 3) == 0,
+	    "encode overflows");
+	CHECK(b64decode(dec, 2, "Zm9v") == -1, "decode overflows");
+	done("base64 encode and decode");
+}
+
+static void
+t_names(void)
+{
+	static const struct { const char *s; int single, ok; } v[] = {
+		{ "home.example.org", 0, 1 }, { "a.b", 0, 1 },
+		{ "x-1.example.org", 0, 1 }, { "HOME.Example.ORG", 0, 1 },
+		{ "localhost", 1, 1 }, { "localhost", 0, 0 }, { "", 0, 0 },
+		{ ".example.org", 0, 0 }, { "example.org.", 0, 0 },
+		{ "a..b", 0, 0 }, { "-a.example.org", 0, 0 },
+		{ "a-.example.org", 0, 0 }, { "a_b.example.org", 0, 0 },
+		{ "*.example.org", 0, 0 }, { "a b.org", 0, 0 },
+		{ "a%2e.org", 0, 0 }, { "a,b.org", 0, 0 }, { "a\r\n.org", 0, 0 },
+		{ "caf\xc3\xa9.org", 0, 0 },
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.org", 0, 1 },
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.org", 0, 0 },
+	};
+	char long253[260], long254[260];
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		CHECK(validname(v[i].s, v[i].single) == v[i].ok, "%s", v[i].s);
+	/* 63+1+63+1+63+1+61 = 253 */
+	memset(long253, 'a', 253);
+	long253[63] = long253[127] = long253[191] = '.';
+	long253[253] = '\0';
+	CHECK(validname(long253, 0), "253 characters refused");
+	memcpy(long254, long253, 253);
+	long254[253] = 'a';
+	long254[254] = '\0';
+	CHECK(!validname(long254, 0), "254 characters accepted");
+	done("host name validation");
+}
+
+static void
+t_url(void)
+{
+	static const struct {
+		const char *in;
+		int ok, tls, literal, defport;
+		const char *host, *port, *path;
+	} v[] = {
+		{ "members.dyndns.org", 1, 1, 0, 1, "members.dyndns.org", "443", "/nic/update" },
+		{ "https://members.dyndns.org/nic/update", 1, 1, 0, 1, "members.dyndns.org", "443", "/nic/update" },
+		{ "HTTP://dyn.example.net:8245", 1, 0, 0, 0, "dyn.example.net", "8245", "/nic/update" },
+		{ "http://dyn.example.net:80/u", 1, 0, 0, 1, "dyn.example.net", "80", "/u" },
+		{ "https://[2001:db8::1]:8443/x?y=1", 1, 1, 1, 0, "2001:db8::1", "8443", "/x?y=1" },
+		{ "https://192.0.2.1", 1, 1, 1, 1, "192.0.2.1", "443", "/nic/update" },
+		{ "localhost:1", 1, 1, 0, 0, "localhost", "1", "/nic/update" },
+		{ "ftp://x.org", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org:0", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org:65536", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org:-1", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org:44x", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org:", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://[2001:db8::1", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://[x.org]", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://2001:db8::1/", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org/a b", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org/a#b", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org/a\r\nX: y", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://x.org?a", 0, 0, 0, 0, 0, 0, 0 },
+		{ "https://us er@x.org/", 0, 0, 0, 0, 0, 0, 0 },
+	};
+	struct url u;
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		r = url_parse(&u, v[i].in);
+		CHECK((r == 0) == v[i].ok, "%s: %s", v[i].in,
+		    r == 0 ? "accepted" : lastfail.msg);
+		if (r != 0 || !v[i].ok)
+			continue;
+		CHECK(u.tls == v[i].tls && u.literal == v[i].literal &&
+		    u.defport == v[i].defport && strcmp(u.host, v[i].host) == 0 &&
+		    strcmp(u.port, v[i].port) == 0 &&
+		    strcmp(u.path, v[i].path) == 0, "%s: %d %d %d %s %s %s",
+		    v[i].in, u.tls, u.literal, u.defport, u.host, u.port, u.path);
+	}
+	done("server URL parsing");
+}
+
+static void
+t_addr(void)
+{
+	static const struct { const char *in; enum addrclass c; const char *canon; } v[] = {
+		{ "203.0.113.7", A_OK, "203.0.113.7" },
+		{ "2001:DB8:0:0:0:0:0:1", A_OK, "2001:db8::1" },
+		{ "10.1.2.3", A_PRIVATE, 0 }, { "172.16.0.1", A_PRIVATE, 0 },
+		{ "172.31.255.255", A_PRIVATE, 0 }, { "172.32.0.1", A_OK, 0 },
+		{ "192.168.1.1", A_PRIVATE, 0 }, { "100.64.0.1", A_PRIVATE, 0 },
+		{ "100.127.255.255", A_PRIVATE, 0 }, { "100.128.0.1", A_OK, 0 },
+		{ "fd00::1", A_PRIVATE, 0 }, { "0.0.0.0", A_REFUSED, 0 },
+		{ "127.0.0.1", A_REFUSED, 0 }, { "169.254.0.1", A_REFUSED, 0 },
+		{ "224.0.0.1", A_REFUSED, 0 }, { "255.255.255.255", A_REFUSED, 0 },
+		{ "::", A_REFUSED, 0 }, { "::1", A_REFUSED, 0 },
+		{ "fe80::1", A_REFUSED, 0 }, { "febf::1", A_REFUSED, 0 },
+		{ "ff02::1", A_REFUSED, 0 }, { "::ffff:1.2.3.4", A_MAPPED, 0 },
+		{ "1.2.3", A_BAD, 0 }, { "01.2.3.4", A_BAD, 0 },
+		{ "1.2.3.4 ", A_BAD, 0 }, { "example.org", A_BAD, 0 },
+		{ "", A_BAD, 0 },
+	};
+	char canon[ADDRLEN];
+	size_t i;
+	int fam;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		CHECK(addr_class(v[i].in, &fam, canon, sizeof(canon)) == v[i].c,
+		    "%s", v[i].in);
+		if (v[i].canon)
+			CHECK(strcmp(canon, v[i].canon) == 0, "%s -> %s", v[i].in,
+			    canon);
+	}
+	done("address classes and canonical form");
+}
+
+/* Parse a reply whole, then byte by byte: both must agree. */
+static int
+parse(const char *in, size_t len, struct reply *r, char *body)
+{
+	static char buf[REPLYMAX + 1];
+	struct httpstate st;
+	size_t i;
+	int res = 0, res2 = 0;
+
+	memset(&st, 0, sizeof(st));
+	memset(r, 0, sizeof(*r));
+	memcpy(buf, in, len);
+	res = http_parse(buf, len, 0, &st, r);
+	if (res == 0)
+		res = http_parse(buf, len, 1, &st, r);
+	if (res == 1) {
+		memcpy(body, r->body, r->bodylen);
+		body[r->bodylen] = '\0';
+	}
+	memset(&st, 0, sizeof(st));
+	for (i = 1; i <= len && res2 == 0; i++) {
+		memcpy(buf, in, i);
+		res2 = http_parse(buf, i, 0, &st, r);
+	}
+	if (res2 == 0)
+		res2 = http_parse(buf, len, 1, &st, r);
+	if (res2 != res)
+		return -2;
+	return res;
+}
+
+static void
+t_http(void)
+{
+	static const struct { const char *in; int res, status; const char *body; } v[] = {
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\ngood\n", 1, 200, "good\n" },
+		{ "HTTP/1.0 200 OK\r\nContent-Length: 4\r\n\r\ngood and more", 1, 200, "good" },
+		{ "HTTP/1.1 200 OK\nContent-Length: 0\n\n", 1, 200, "" },
+		{ "HTTP/1.0 200\r\n\r\nnochg 1.2.3.4", 1, 200, "nochg 1.2.3.4" },
+		{ "HTTP/1.1 500 Oops\r\ncontent-length:  3 \r\n\r\n911", 1, 500, "911" },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\ngood\r\n0\r\n\r\n", 1, 200, "good" },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: Chunked\r\nContent-Length: 99\r\n\r\n2;x=y\r\ngo\r\n2\r\nod\r\n0\r\nT: 1\r\n\r\n", 1, 200, "good" },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\ngo\n0\n\n", 1, 200, "go" },
+		{ "HTTP/1.1 204 No Content\r\n\r\n", 1, 204, "" },
+		{ "", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\n", -1, 0, 0 },
+		{ "HTTP/2 200\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 20 OK\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 2000 OK\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 100 Continue\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nContent-Length: +5\r\n\r\ngood\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 70000\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ngo", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nX: a\r\n folded\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nno colon\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\ngoXX0\r\n\r\n", -1, 0, 0 },
+		{ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\ngood\r\n", -1, 0, 0 },
+	};
+	static char big[REPLYMAX + 64], body[REPLYMAX + 1];
+	struct reply r;
+	size_t i;
+	int res;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		res = parse(v[i].in, strlen(v[i].in), &r, body);
+		CHECK(res == v[i].res, "case %zu: %d (%s)", i, res,
+		    res == -1 ? lastfail.msg : "");
+		if (res == 1 && v[i].res == 1)
+			CHECK(r.status == v[i].status &&
+			    strcmp(body, v[i].body) == 0, "case %zu: %d [%s]",
+			    i, r.status, body);
+	}
+	/* NUL bytes in a body are data like any other */
+	res = parse("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\na\0b", 41, &r,
+	    body);
+	CHECK(res == 1 && r.bodylen == 3 && body[1] == '\0', "NUL in body");
+	/* headers that never end, and a body over the cap */
+	memset(big, 'X', sizeof(big));
+	memcpy(big, "HTTP/1.1 200 OK\r\nX: ", 20);
+	res = parse(big, REPLYMAX, &r, body);
+	CHECK(res == -1, "endless header accepted");
+	memcpy(big, "HTTP/1.1 200 OK\r\n\r\n", 19);
+	res = parse(big, REPLYMAX, &r, body);
+	CHECK(res == -1, "64 KiB body accepted");
+	done("HTTP reply parsing, whole and byte by byte");
+}
+
+static void
+t_request(void)
+{
+	struct job j;
+	char buf[8192];
+	int n;
+
+	memset(&j, 0, sizeof(j));
+	url_parse(&j.srv, "https://[2001:db8::1]:8443/nic/update");
+	j.user = "bob";
+	memcpy(j.secret, "p\0w:d", 5);
+	j.secretlen = 5;
+	j.names[0] = "a.example.org";
+	j.names[1] = "b.example.org";
+	j.nnames = 2;
+	snprintf(j.addr4, sizeof(j.addr4), "203.0.113.7");
+	snprintf(j.addr6, sizeof(j.addr6), "2001:db8::7");
+	snprintf(j.agent, sizeof(j.agent), "Acme - Router - 1");
+	n = dyndns_request(buf, sizeof(buf), &j, 0);
+	CHECK(n > 0 && strcmp(buf,
+	    "GET /nic/update?hostname=a.example.org,b.example.org"
+	    "&myip=203.0.113.7,2001:db8::7&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG"
+	    " HTTP/1.0\r\n"
+	    "Host: [2001:db8::1]:8443\r\n"
+	    "Authorization: Basic Ym9iOnAAdzpk\r\n"
+	    "User-Agent: Acme - Router - 1\r\n"
+	    "Connection: close\r\n\r\n") == 0, "request:\n%s", buf);
+	n = dyndns_request(buf, sizeof(buf), &j, 1);
+	CHECK(n > 0 && strstr(buf, "Authorization: Basic ********\r\n") != NULL &&
+	    strstr(buf, "Ym9i") == NULL, "masked request:\n%s", buf);
+	n = dyndns_request(buf, 100, &j, 0);
+	CHECK(n == -1, "request overflows its buffer");
+	done("DynDNS2 request, exact bytes and masked");
+}
+
+static void
+t_map(void)
+{
+	static const struct {
+		int status;
+		const char *body, *a4;
+		int nnames;
+		const char *want;	/* "result addr code status;" per name */
+	} v[] = {
+		{ 200, "good 1.2.3.4\n", "1.2.3.4", 1, "0 1.2.3.4 good 0;" },
+		{ 200, "GOOD 1.2.3.4", "1.2.3.4", 1, "0 1.2.3.4 good 0;" },
+		{ 200, "nochg", "", 1, "1 - nochg 0;" },
+		{ 200, "nochg 1.2.3.4,2001:db8::1", "", 1, "1 1.2.3.4,2001:db8::1 nochg 0;" },
+		{ 200, "good 127.0.0.1", "1.2.3.4", 1, "2 127.0.0.1 good 77;" },
+		{ 200, "good 127.0.0.1", "", 1, "0 127.0.0.1 good 0;" },
+		{ 200, "  good 1.2.3.4  \r\n\r\n", "", 1, "0 1.2.3.4 good 0;" },
+		{ 200, "badauth", "", 3, "2 - badauth 77;2 - badauth 77;2 - badauth 77;" },
+		{ 200, "good\nnohost\n", "", 3, "0 - good 0;2 - nohost 78;2 - protocol 76;" },
+		{ 200, "good\nnohost\nnochg\nabuse\n", "", 2, "0 - good 0;2 - nohost 78;" },
+		{ 200, "w30m", "", 1, "2 - w30m 75;" },
+		{ 200, "W1H", "", 1, "2 - w1h 75;" },
+		{ 200, "w30", "", 1, "2 - protocol 76;" },
+		{ 200, "wm", "", 1, "2 - protocol 76;" },
+		{ 200, "w12345m", "", 1, "2 - protocol 76;" },
+		{ 200, "", "", 1, "2 - protocol 76;" },
+		{ 200, "<html>", "", 1, "2 - protocol 76;" },
+		{ 401, "", "", 2, "2 - badauth 77;2 - badauth 77;" },
+		{ 401, "<html>no</html>", "", 1, "2 - badauth 77;" },
+		{ 401, "nohost", "", 1, "2 - nohost 78;" },
+		{ 500, "911", "", 1, "2 - 911 75;" },
+		{ 502, "<html>", "", 1, "2 - http502 75;" },
+		{ 429, "", "1.2.3.4", 1, "2 1.2.3.4 http429 75;" },
+		{ 404, "", "", 1, "2 - protocol 76;" },
+		{ 301, "good", "", 1, "2 - protocol 76;" },
+		{ 200, "dnserr\n!yours\n!donator\nnotfqdn\nnumhost\nbadagent\nbadsys\n",
+		    "", 7, "2 - dnserr 75;2 - !yours 78;2 - !donator 77;"
+		    "2 - notfqdn 78;2 - numhost 78;2 - badagent 77;2 - badsys 78;" },
+	};
+	static const char *names[] = { "a.org", "b.org", "c.org", "d.org",
+	    "e.org", "f.org", "g.org" };
+	struct nameresult res[MAXNAMES];
+	struct reply r;
+	struct job j;
+	char got[512];
+	size_t i, n;
+	int k;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		memset(&j, 0, sizeof(j));
+		memset(&r, 0, sizeof(r));
+		snprintf(j.addr4, sizeof(j.addr4), "%s", v[i].a4);
+		memcpy(j.names, names, sizeof(names));
+		j.nnames = v[i].nnames;
+		r.status = v[i].status;
+		r.body = (char *)v[i].body;
+		r.bodylen = strlen(v[i].body);
+		dyndns_map(&r, &j, res);
+		for (n = 0, k = 0; k < j.nnames; k++)
+			n += (size_t)snprintf(got + n, sizeof(got) - n,
+			    "%d %s %s %d;", res[k].res, res[k].addr, res[k].code,
+			    res[k].status);
+		CHECK(strcmp(got, v[i].want) == 0, "case %zu: %s", i, got);
+	}
+	done("DynDNS2 reply to per-name results");
+}
+
+struct sink {
+	unsigned char buf[8192];
+	size_t len;
+};
+
+static void
+tosink(void *ctx, const void *p, size_t len)
+{
+	struct sink *s = ctx;
+
+	if (len <= sizeof(s->buf) - s->len) {
+		memcpy(s->buf + s->len, p, len);
+		s->len += len;
+	}
+}
+
+/* The first certificate of a PEM file, as DER. */
+static size_t
+der(const char *path, struct sink *s)
+{
+	br_pem_decoder_context pc;
+	char buf[8192];
+	size_t n, off = 0;
+	FILE *fp;
+
+	s->len = 0;
+	if ((fp = fopen(path, "r")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf), fp);
+	fclose(fp);
+	br_pem_decoder_init(&pc);
+	br_pem_decoder_setdest(&pc, tosink, s);
+	while (off < n) {
+		off += br_pem_decoder_push(&pc, buf + off, n - off);
+		if (br_pem_decoder_event(&pc) == BR_PEM_END_OBJ)
+			break;
+	}
+	return s->len;
+}
+
+static void
+t_spki(void)
+{
+	static const char *const certs[] = { "ec", "rsa", "unknown" };
+	static struct sink s;
+	const unsigned char *spki;
+	size_t len, i, cut;
+	char path[64], pinline[64];
+	unsigned char hash[32];
+	br_sha256_context h;
+	struct pin pin;
+	FILE *fp;
+
+	for (i = 0; i < sizeof(certs) / sizeof(certs[0]); i++) {
+		snprintf(path, sizeof(path), "certs/%s.pem", certs[i]);
+		CHECK(der(path, &s) > 0, "%s: no certificate", path);
+		CHECK(tls_spki(s.buf, s.len, &spki, &len) == 0, "%s: no SPKI",
+		    path);
+		br_sha256_init(&h);
+		br_sha256_update(&h, spki, len);
+		br_sha256_out(&h, hash);
+		/* the pin openssl computed when the certificate was made */
+		snprintf(path, sizeof(path), "certs/%s.pin", certs[i]);
+		fp = fopen(path, "r");
+		CHECK(fp != NULL && fgets(pinline, sizeof(pinline), fp) != NULL,
+		    "%s", path);
+		if (fp != NULL)
+			fclose(fp);
+		pinline[strcspn(pinline, "\n")] = '\0';
+		CHECK(tls_parsepin(pinline, &pin) == 0 &&
+		    memcmp(pin.hash, hash, 32) == 0, "%s: SPKI hash differs", path);
+		/* every truncation is refused, never read past */
+		for (cut = 0; cut < s.len; cut += 7)
+			CHECK(tls_spki(s.buf, cut, &spki, &len) == -1 ||
+			    spki + len <= s.buf + cut, "%s cut at %zu", path, cut);
+	}
+	CHECK(tls_spki((const unsigned char *)"\x30\x80", 2, &spki, &len) == -1,
+	    "indefinite length");
+	CHECK(tls_spki((const unsigned char *)"\x31\x00", 2, &spki, &len) == -1,
+	    "not a SEQUENCE");
+	CHECK(tls_spki((const unsigned char *)"\x30\x84\xff\xff\xff\xff", 6,
+	    &spki, &len) == -1, "huge length");
+	done("SPKI found in certificates matches openssl's pins");
+}
+
+static void
+t_pins(void)
+{
+	struct pin p;
+
+	CHECK(tls_parsepin("sha256//xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == 0, "prefixed");
+	CHECK(tls_parsepin("xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == 0, "bare");
+	CHECK(tls_parsepin("sha1//xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == -1, "sha1");
+	CHECK(tls_parsepin("xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4n==", &p) == -1, "31 bytes");
+	CHECK(tls_parsepin("", &p) == -1, "empty");
+	CHECK(tls_parsepin("sha256//", &p) == -1, "prefix only");
+	done("pin parsing");
+}
+
+static void
+t_printable(void)
+{
+	char out[32];
+
+	printable(out, sizeof(out), "ok\x1b[2J\\", 7);
+	CHECK(strcmp(out, "ok\\x1b[2J\\x5c") == 0, "%s", out);
+	printable(out, 10, "abcdefghijklmnop", 16);
+	CHECK(strlen(out) < 10, "overflow: %s", out);
+	done("untrusted text escaped for display");
 }
 
 int
 main(void)
 {
-	int f;
-
-	f = failures;
-	report("base64", f);
+	t_base64();
+	t_names();
+	t_url();
+	t_addr();
+	t_http();
+	t_request();
+	t_map();
+	t_spki();
+	t_pins();
+	t_printable();
 	return failures != 0;
 }
