@@ -9,9 +9,9 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o dyndns.o http.o net.o tls.o util.o
-LIBOBJ = dyndns.o http.o net.o tls.o util.o
-TESTBIN = test/provider test/unit
+OBJ = ddnsup.o dyndns.o http.o net.o tls.o tzo.o util.o
+LIBOBJ = dyndns.o http.o net.o tls.o tzo.o util.o
+TESTBIN = test/provider test/tzoprovider test/unit
 
 all: ddnsup
 
@@ -26,13 +26,16 @@ $(OBJ): ddnsup.h
 test/provider: test/provider.c
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/provider.c $(LDLIBS)
 
+test/tzoprovider: test/tzoprovider.c
+	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/tzoprovider.c
+
 test/unit: test/unit.c $(LIBOBJ) ddnsup.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c $(LIBOBJ) $(LDLIBS)
 
 check: ddnsup $(TESTBIN)
 	sh test/run.sh
 
-demo: ddnsup test/provider
+demo: ddnsup test/provider test/tzoprovider
 	sh test/demo.sh
 
 install: ddnsup

@@ -40,11 +40,11 @@ usage(const char *fmt, ...)
 		va_end(ap);
 		warn("%s", buf);
 	}
-	fprintf(stderr, "usage: %s [-46lnqvV] [-s server] [-u user] "
-	    "[-p secretfile] [-a address]\n"
-	    "              [-i interface] [-C cafile] [-k pin] [-t seconds] "
-	    "[-o key=value]\n"
-	    "              name ...\n", argv0);
+	fprintf(stderr, "usage: %s [-46lnqvV] [-P protocol] [-s server] "
+	    "[-u user] [-p secretfile]\n"
+	    "              [-a address] [-i interface] [-C cafile] [-k pin] "
+	    "[-t seconds]\n"
+	    "              [-o key=value] name ...\n", argv0);
 	exit(ST_USAGE);
 }
 
@@ -109,6 +109,8 @@ readsecret(struct job *j, const char *path)
 		fatal(ST_CONFIG, "%s: empty secret", path);
 }
 
+static int tzoports;
+
 static void
 option(struct job *j, const char *kv)
 {
@@ -123,6 +125,15 @@ option(struct job *j, const char *kv)
 	    (klen == 11 && strncasecmp(kv, "KeyProvided", 11) == 0))
 		usage("-o %.*s: secrets are not accepted on the command line; "
 		    "use -p file or DDNSUP_PASSWORD", (int)klen, kv);
+	if ((klen == 30 &&
+	    strncasecmp(kv, "ProviderUpdateServerLookupPort", 30) == 0) ||
+	    (klen == 16 && strncasecmp(kv, "UpdateServerPort", 16) == 0)) {
+		snprintf(klen == 30 ? j->lookupport : j->updateport, 6, "%ld",
+		    number(v, 1, 65535, klen == 30 ?
+		    "ProviderUpdateServerLookupPort" : "UpdateServerPort"));
+		tzoports = 1;
+		return;
+	}
 	if (klen == 9 && strncasecmp(kv, "UserAgent", 9) == 0) {
 		const char *p;
 		if (*v == '\0' || strlen(v) >= sizeof(j->agent))
@@ -182,13 +193,70 @@ static void
 dryrun(const struct job *j)
 {
 	char req[8192], *p, *nl;
+	int i;
 
+	if (j->proto == P_TZO) {
+		printf("# tzo stage 1: cluster lookup %s port %s\n", j->srv.host,
+		    j->srv.port);
+		tzo_request(req, sizeof(req), 1, j, 0, 1);
+		printf("%s\n", req);
+		printf("# tzo stage 2: each cluster address, port %s\n",
+		    j->lookupport);
+		tzo_request(req, sizeof(req), 2, j, 0, 1);
+		printf("%s\n", req);
+		printf("# tzo stage 3: each update server, port %s\n",
+		    j->updateport);
+		for (i = 0; i < j->nnames; i++) {
+			tzo_request(req, sizeof(req), 3, j, i, 1);
+			printf("%s\n", req);
+		}
+		return;
+	}
 	printf("# %s %s port %s\n", j->srv.tls ? "https" : "http",
 	    j->srv.host, j->srv.port);
 	if (dyndns_request(req, sizeof(req), j, 1) == -1)
 		fatal(ST_USAGE, "%s", lastfail.msg);
 	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
 		printf("%.*s\n", (int)(nl - p), p);
+}
+
+/* What TZO puts between commas may hold no comma, space or control. */
+static int
+tzofield(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == ',' || (unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+			return 0;
+	return len > 0;
+}
+
+static void
+checktzo(struct job *j, int pins)
+{
+	char line[TZOLINE + 2];
+	const char *at;
+	int i;
+
+	if (pins)
+		usage("-k: tzo has no TLS, so nothing to pin");
+	if (strchr(j->srv.host, ':') != NULL)
+		usage("-s %s: tzo cluster lookup is over IPv4", j->srv.host);
+	if ((at = strchr(j->user, '@')) == NULL || at == j->user ||
+	    at[1] == '\0' || strchr(at + 1, '@') != NULL ||
+	    !tzofield(j->user, strlen(j->user)))
+		usage("-u %s: not an e-mail address (one @, no comma, space or "
+		    "control character)", j->user);
+	if (!tzofield(j->secret, j->secretlen))
+		fatal(ST_CONFIG, "the TZO key may not contain a comma, a space "
+		    "or a control character");
+	for (i = 0; i < j->nnames; i++)
+		if (tzo_request(line, sizeof(line), 3, j, i, 0) == -1)
+			usage("%s: the update line would be longer than %d "
+			    "bytes", j->names[i], TZOLINE);
+	wipe(line, sizeof(line));
+	warn("tzo: the key crosses the network in clear (TZO has no TLS)");
 }
 
 /*
@@ -218,25 +286,32 @@ exitstatus(const struct nameresult *res, int n)
 }
 
 static void
-report(const struct job *j, const struct nameresult *res, int quiet,
-    int failed)
+report(const struct job *j, const struct nameresult *res, int quiet)
 {
 	static const char *const words[] = { "updated", "unchanged", "failed" };
+	char msg[1024], last[1024] = "";
 	int i, same = 1;
 
-	for (i = 1; i < j->nnames; i++)
-		if (strcmp(res[i].code, res[0].code) != 0 ||
+	for (i = 0; i < j->nnames; i++)
+		if (res[i].res != R_FAILED ||
+		    strcmp(res[i].code, res[0].code) != 0 ||
 		    strcmp(res[i].text, res[0].text) != 0)
 			same = 0;
-	if (failed)
-		warn("%s", lastfail.msg);
-	else if (same && res[0].res == R_FAILED)
-		warn("%s: %s: %s", j->srv.host, res[0].code, res[0].text);
-	else
-		for (i = 0; i < j->nnames; i++)
-			if (res[i].res == R_FAILED)
-				warn("%s: %s: %s: %s", j->srv.host, j->names[i],
-				    res[i].code, res[i].text);
+	for (i = 0; i < j->nnames; i++) {
+		if (res[i].res != R_FAILED)
+			continue;
+		if (res[i].local)
+			snprintf(msg, sizeof(msg), "%s", res[i].text);
+		else if (same)
+			snprintf(msg, sizeof(msg), "%s: %s: %s", j->srv.host,
+			    res[i].code, res[i].text);
+		else
+			snprintf(msg, sizeof(msg), "%s: %s: %s: %s", j->srv.host,
+			    j->names[i], res[i].code, res[i].text);
+		if (strcmp(msg, last) != 0)
+			warn("%s", msg);
+		snprintf(last, sizeof(last), "%s", msg);
+	}
 	for (i = 0; i < j->nnames; i++)
 		if (!quiet || res[i].res == R_FAILED)
 			printf("%s %s %s %s\n", j->names[i], words[res[i].res],
@@ -249,14 +324,16 @@ main(int argc, char *argv[])
 	static struct job j;
 	static struct nameresult res[MAXNAMES];
 	struct utsname un;
-	const char *server = "https://members.dyndns.org/nic/update";
+	const char *server = NULL;
 	const char *secretfile = NULL, *ifname = NULL, *env;
 	int ch, four = 0, six = 0, dry = 0, quiet = 0, timeout = 30;
-	int i, k, failed;
+	int i, k;
 
 	argv0 = "ddnsup";
 	j.family = AF_UNSPEC;
-	while ((ch = getopt(argc, argv, "46a:C:i:k:lno:p:qs:t:u:vV")) != -1) {
+	snprintf(j.lookupport, sizeof(j.lookupport), "21344");
+	snprintf(j.updateport, sizeof(j.updateport), "21347");
+	while ((ch = getopt(argc, argv, "46a:C:i:k:lno:P:p:qs:t:u:vV")) != -1) {
 		switch (ch) {
 		case '4':
 			four = 1;
@@ -290,6 +367,15 @@ main(int argc, char *argv[])
 		case 'o':
 			option(&j, optarg);
 			break;
+		case 'P':
+			if (strcmp(optarg, "dyndns") == 0)
+				j.proto = P_DYNDNS;
+			else if (strcmp(optarg, "tzo") == 0)
+				j.proto = P_TZO;
+			else
+				usage("-P %s: protocol must be dyndns or tzo",
+				    optarg);
+			break;
 		case 'p':
 			secretfile = optarg;
 			break;
@@ -309,7 +395,7 @@ main(int argc, char *argv[])
 			j.verbose = 1;
 			break;
 		case 'V':
-			printf("ddnsup %s\nprotocols: dyndns\nschemes: "
+			printf("ddnsup %s\nprotocols: dyndns,tzo\nschemes: "
 			    "http,https\n", VERSION);
 			return ST_OK;
 		default:
@@ -333,8 +419,20 @@ main(int argc, char *argv[])
 		j.names[i] = argv[i];
 	}
 	j.nnames = argc;
-	if (url_parse(&j.srv, server) == -1)
-		usage("-s %s", lastfail.msg);
+	if (j.proto == P_TZO) {
+		if (url_hostport(&j.srv, server ? server :
+		    "ClusterLookup1.tzo.com", "21340") == -1)
+			usage("-s %s", lastfail.msg);
+	} else {
+		if (url_parse(&j.srv, server ? server :
+		    "https://members.dyndns.org/nic/update") == -1)
+			usage("-s %s", lastfail.msg);
+		if (tzoports)
+			usage("-o ProviderUpdateServerLookupPort and "
+			    "UpdateServerPort go with -P tzo");
+	}
+	if (j.proto == P_TZO && (six || j.addr6[0] != '\0'))
+		usage("-P tzo: IPv4 only");
 	if (j.user == NULL)
 		usage("no user name: -u user is required");
 	if (*j.user == '\0' || strlen(j.user) >= MAXUSER ||
@@ -358,7 +456,7 @@ main(int argc, char *argv[])
 			usage("-%c: the server %s is an IPv%c address",
 			    four ? '4' : '6', j.srv.host, four ? '6' : '4');
 	}
-	if (j.npins > 0 && !j.srv.tls)
+	if (j.npins > 0 && !j.srv.tls && j.proto == P_DYNDNS)
 		usage("-k: pins need an https server");
 	if (j.srv.tls && j.srv.literal && j.npins == 0)
 		usage("-s %s: an IP address cannot be checked against the "
@@ -379,7 +477,9 @@ main(int argc, char *argv[])
 		memcpy(j.secret, env, j.secretlen);
 	} else
 		usage("no password: give -p file or set DDNSUP_PASSWORD");
-	if (j.srv.tls) {
+	if (j.proto == P_TZO)
+		checktzo(&j, j.npins > 0);
+	else if (j.srv.tls) {
 		if (j.cafile == NULL && (j.cafile = tls_cafile()) == NULL)
 			fatal(ST_CONFIG, "no CA bundle found: give -C file");
 		if (tls_anchors(j.cafile) == -1)
@@ -394,9 +494,12 @@ main(int argc, char *argv[])
 		return ST_OK;
 	}
 	net_deadline(timeout);
-	failed = dyndns_update(&j, res) == -1;
+	if (j.proto == P_TZO)
+		tzo_update(&j, res);
+	else
+		dyndns_update(&j, res);
 	wipe(j.secret, sizeof(j.secret));
-	report(&j, res, quiet, failed);
+	report(&j, res, quiet);
 	if (fflush(stdout) == EOF)
 		warn("standard output:");
 	return exitstatus(res, j.nnames);

@@ -55,6 +55,7 @@ struct nameresult {
 	char code[24];
 	int status;
 	char text[320];			/* why it failed, for the message */
+	int local;			/* text is a whole local message */
 };
 
 struct url {
@@ -76,8 +77,13 @@ struct conn {
 	char peer[300];		/* host:port, for messages */
 };
 
+enum proto { P_DYNDNS, P_TZO };
+
 struct job {
-	struct url srv;
+	enum proto proto;
+	struct url srv;		/* tzo: the cluster lookup host and port */
+	char lookupport[6];	/* tzo: ProviderUpdateServerLookupPort */
+	char updateport[6];	/* tzo: UpdateServerPort */
 	const char *user;
 	char secret[MAXSECRET];
 	size_t secretlen;
@@ -146,6 +152,7 @@ struct httpstate {
 	int done;
 };
 int url_parse(struct url *, const char *);
+int url_hostport(struct url *, const char *, const char *);
 int http_request(char *, size_t, const struct url *, const char *,
     const char *, const char *);
 int http_parse(char *, size_t, int, struct httpstate *, struct reply *);
@@ -157,3 +164,13 @@ int dyndns_request(char *, size_t, const struct job *, int);
 void dyndns_map(const struct reply *, const struct job *,
     struct nameresult *);
 int dyndns_update(struct job *, struct nameresult *);
+
+/* tzo.c */
+#define TZOLINE		512
+#define TZOMAXADDRS	32
+int tzo_request(char *, size_t, int, const struct job *, int, int);
+int tzo_parselist(const char *, char (*)[16], int, int *, const char **);
+int tzo_parsecode(const char *, int *, const char **);
+int tzo_greeting(const char *, char *, size_t);
+void tzo_map(int, const char *, struct nameresult *);
+int tzo_update(struct job *, struct nameresult *);

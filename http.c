@@ -17,26 +17,19 @@ pathchar(int c)
 	    (c >= '0' && c <= '9') || strchr("-._~!$&'()*+,;=:@/?%", c) != NULL;
 }
 
-/* [http://|https://]host[:port][/path], host a name, IPv4 or [IPv6] */
-int
-url_parse(struct url *u, const char *s)
+/*
+ * host[:port] at the start of s, host a name, IPv4 or [IPv6]; the port
+ * defaults to defport. *rest is what follows.
+ */
+static int
+hostport(struct url *u, const char *s, const char *defport, const char **rest)
 {
 	const char *p, *host, *end;
 	size_t hlen;
-	char *ep;
+	char *ep, canon[ADDRLEN];
 	long port;
 	int fam;
-	char canon[ADDRLEN];
 
-	memset(u, 0, sizeof(*u));
-	u->tls = 1;
-	if (strncasecmp(s, "https://", 8) == 0)
-		s += 8;
-	else if (strncasecmp(s, "http://", 7) == 0) {
-		u->tls = 0;
-		s += 7;
-	} else if (strstr(s, "://") != NULL)
-		return fail(F_CONFIG, "%s: scheme must be http or https", s);
 	if (*s == '[') {
 		host = s + 1;
 		if ((end = strchr(host, ']')) == NULL)
@@ -65,7 +58,7 @@ url_parse(struct url *u, const char *s)
 	} else if (!validname(u->host, 1))
 		return fail(F_CONFIG, "%s: bad host name", u->host);
 	u->defport = 1;
-	snprintf(u->port, sizeof(u->port), u->tls ? "443" : "80");
+	snprintf(u->port, sizeof(u->port), "%s", defport);
 	if (*p == ':') {
 		p++;
 		if (*p < '0' || *p > '9')
@@ -76,9 +69,47 @@ url_parse(struct url *u, const char *s)
 		    (*ep != '\0' && *ep != '/'))
 			return fail(F_CONFIG, "%s: bad port", s);
 		snprintf(u->port, sizeof(u->port), "%ld", port);
-		u->defport = port == (u->tls ? 443 : 80);
+		u->defport = strcmp(u->port, defport) == 0;
 		p = ep;
 	}
+	*rest = p;
+	return 0;
+}
+
+/* host[:port] alone, as TZO's cluster lookup server is given */
+int
+url_hostport(struct url *u, const char *s, const char *defport)
+{
+	const char *rest;
+
+	memset(u, 0, sizeof(*u));
+	if (strstr(s, "://") != NULL)
+		return fail(F_CONFIG, "%s: no URL scheme here, only host[:port]",
+		    s);
+	if (hostport(u, s, defport, &rest) == -1)
+		return -1;
+	if (*rest != '\0')
+		return fail(F_CONFIG, "%s: no path here, only host[:port]", s);
+	return 0;
+}
+
+/* [http://|https://]host[:port][/path] */
+int
+url_parse(struct url *u, const char *s)
+{
+	const char *p, *end;
+
+	memset(u, 0, sizeof(*u));
+	u->tls = 1;
+	if (strncasecmp(s, "https://", 8) == 0)
+		s += 8;
+	else if (strncasecmp(s, "http://", 7) == 0) {
+		u->tls = 0;
+		s += 7;
+	} else if (strstr(s, "://") != NULL)
+		return fail(F_CONFIG, "%s: scheme must be http or https", s);
+	if (hostport(u, s, u->tls ? "443" : "80", &p) == -1)
+		return -1;
 	if (*p == '\0')
 		p = "/nic/update";
 	else if (*p != '/')
@@ -359,7 +390,6 @@ http_exchange(struct conn *c, const char *req, size_t reqlen,
     struct reply *r, int verbose)
 {
 	static char buf[REPLYMAX + 1];
-	char msg[sizeof(lastfail.msg)];
 	struct httpstate st;
 	size_t len = 0;
 	ssize_t n;
@@ -374,10 +404,9 @@ http_exchange(struct conn *c, const char *req, size_t reqlen,
 		if (n < 0)
 			return -1;
 		len += (size_t)n;
-		if ((done = http_parse(buf, len, n == 0, &st, r)) == -1) {
-			snprintf(msg, sizeof(msg), "%s", lastfail.msg);
-			return fail(lastfail.kind, "%s: %s", c->peer, msg);
-		}
+		if ((done = http_parse(buf, len, n == 0, &st, r)) == -1)
+			return fail(lastfail.kind, "%s: %s", c->peer,
+			    lastfail.msg);
 	}
 	if (verbose)
 		logv("< HTTP %d %s", r->status, r->reason);

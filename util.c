@@ -52,17 +52,19 @@ logv(const char *fmt, ...)
 int
 fail(enum fail kind, const char *fmt, ...)
 {
+	char buf[sizeof(lastfail.msg)];
 	va_list ap;
 	size_t n;
 	int saved = errno;
 
+	/* through buf: the arguments may include lastfail.msg itself */
 	va_start(ap, fmt);
-	vsnprintf(lastfail.msg, sizeof(lastfail.msg), fmt, ap);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	n = strlen(lastfail.msg);
-	if (n > 0 && lastfail.msg[n - 1] == ':')
-		snprintf(lastfail.msg + n, sizeof(lastfail.msg) - n, " %s",
-		    strerror(saved));
+	n = strlen(buf);
+	if (n > 0 && buf[n - 1] == ':')
+		snprintf(buf + n, sizeof(buf) - n, " %s", strerror(saved));
+	memcpy(lastfail.msg, buf, sizeof(buf));
 	lastfail.kind = kind;
 	return -1;
 }
@@ -232,5 +234,6 @@ failall(struct nameresult *res, int n, const char *addr)
 		    reasons[r].code);
 		res[k].status = reasons[r].status;
 		snprintf(res[k].text, sizeof(res[k].text), "%s", lastfail.msg);
+		res[k].local = 1;
 	}
 }

@@ -401,10 +401,10 @@ case_ "tls: IP literal server needs a pin" t_iplit
 
 t_cabundle() {
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key"
-	SSL_CERT_FILE="$CERTS/ca.pem" ddnsup -s "https://localhost:$PORT" -u bob $N
+	withenv SSL_CERT_FILE="$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob $N
 	status 0
 	req "$(q $N)"
-	SSL_CERT_FILE=/nonexistent/ca.pem ddnsup -s "https://localhost:$PORT" -u bob $N
+	withenv SSL_CERT_FILE=/nonexistent/ca.pem -s "https://localhost:$PORT" -u bob $N
 	status 78
 	err "ddnsup: /nonexistent/ca.pem: No such file or directory"
 	ddnsup -C "$T/run.sh" -s "https://localhost:$PORT" -u bob $N
@@ -595,7 +595,7 @@ t_secretfile() {
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key"
 	printf '%s\r\nsecond line\n' "$SECRET" >"$W/secret"
 	chmod 600 "$W/secret"
-	DDNSUP_PASSWORD=wrong https -p "$W/secret" $N
+	withenv DDNSUP_PASSWORD=wrong -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -p "$W/secret" $N
 	status 0
 	err
 	req "$(q $N)"
@@ -677,6 +677,6 @@ case_ "syslog: messages leave standard error" t_syslog
 t_version() {
 	ddnsup -V
 	status 0
-	out "ddnsup $VERSION" "protocols: dyndns" "schemes: http,https"
+	out "ddnsup $VERSION" "protocols: dyndns,tzo" "schemes: http,https"
 }
 case_ "version" t_version

@@ -28,4 +28,25 @@ echo "exit status: $status"
 echo
 echo "The request the provider received:"
 sed 's/\r$//; s/^/    /' "$W/request"
-exit $status
+kill $pid 2>/dev/null
+
+echo
+echo "TZO test provider: three stages on loopback"
+rm -f "$W/port"
+"$T/tzoprovider" -P "$W/port" -r "$W/lines" &
+pid=$!
+while [ ! -s "$W/port" ]; do sleep 0.05; done
+read -r p1 p2 p3 <"$W/port"
+printf 'DemoKey1234\n' >"$W/key"
+chmod 600 "$W/key"
+echo "\$ ddnsup -P tzo -s 127.0.0.1:$p1 -o ProviderUpdateServerLookupPort=$p2 \\"
+echo "    -o UpdateServerPort=$p3 -u demo@example.org -p KEYFILE -a 203.0.113.7 home.example.org"
+"$TOP/ddnsup" -P tzo -s "127.0.0.1:$p1" -o "ProviderUpdateServerLookupPort=$p2" \
+    -o "UpdateServerPort=$p3" -u demo@example.org -p "$W/key" -a 203.0.113.7 \
+    home.example.org
+tstatus=$?
+echo "exit status: $tstatus"
+echo
+echo "The lines the TZO provider received (stage: line):"
+sed 's/^/    /' "$W/lines"
+[ $status -eq 0 ] && [ $tstatus -eq 0 ]

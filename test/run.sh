@@ -75,6 +75,14 @@ ddnsup() {
 	STATUS=$?
 }
 
+# withenv NAME=VALUE ARGS: ddnsup with one more variable in its environment
+withenv() {
+	e=$1
+	shift
+	env "$e" "$DDNSUP" "$@" >"$W/out" 2>"$W/err"
+	STATUS=$?
+}
+
 # https ARGS: ddnsup against the provider over https with the test CA
 https() { ddnsup -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob "$@"; }
 http() { ddnsup -s "http://127.0.0.1:$PORT" -u bob "$@"; }
@@ -173,6 +181,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
 fi
 
 . "$T/cases.sh"
+. "$T/tzocases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -487,6 +487,91 @@ t_printable(void)
 	done("untrusted text escaped for display");
 }
 
+static void
+t_tzo(void)
+{
+	static const struct { const char *in; int n, code; const char *first; } lists[] = {
+		{ "1,192.0.2.1,", 1, 0, "192.0.2.1" },
+		{ "3,192.0.2.1,192.0.2.2,192.0.2.3,", 3, 0, "192.0.2.1" },
+		{ "0,44 Invalid Key", 0, 44, 0 },
+		{ "0,49", 0, 49, 0 },
+		{ "", -1, 0, 0 }, { ",", -1, 0, 0 }, { "1", -1, 0, 0 },
+		{ "1,192.0.2.1", -1, 0, 0 }, { "2,192.0.2.1,", -1, 0, 0 },
+		{ "1,192.0.2.1,192.0.2.2,", -1, 0, 0 }, { "1,,", -1, 0, 0 },
+		{ "1,192.0.2.256,", -1, 0, 0 }, { "1,2001:db8::1,", -1, 0, 0 },
+		{ "1,192.000.2.1,", -1, 0, 0 }, { "1, 192.0.2.1,", -1, 0, 0 },
+		{ "x,192.0.2.1,", -1, 0, 0 }, { "0,Invalid", -1, 0, 0 },
+		{ "0,4 x", -1, 0, 0 }, { "99,192.0.2.1,", -1, 0, 0 },
+		{ "99999999999999999999,1.2.3.4,", -1, 0, 0 },
+	};
+	static const struct { const char *in; int code; const char *text; } codes[] = {
+		{ "40 Update successful", 40, "Update successful" },
+		{ "41 seen from 40.0.0.1", 41, "seen from 40.0.0.1" },
+		{ "49", 49, "" }, { "4 x", -1, 0 }, { "x40 ok", -1, 0 },
+		{ "400 ok", -1, 0 }, { "", -1, 0 },
+	};
+	static const struct { const char *in; int ok; const char *addr; } greets[] = {
+		{ "TZO/Linksys Update Server [192.0.2.9]", 0, "192.0.2.9" },
+		{ "Welcome: TZO/Linksys Update Server", 0, "-" },
+		{ "TZO/Linksys Update Server [2001:db8::1]", 0, "-" },
+		{ "TZO/Linksys Update Server [192.0.2.9", 0, "-" },
+		{ "TZO/Linksys Update Server []", 0, "-" },
+		{ "TZO Update Server [192.0.2.9]", -1, 0 }, { "", -1, 0 },
+	};
+	char addrs[TZOMAXADDRS][16], addr[ADDRLEN], line[600];
+	const char *text;
+	struct job j;
+	size_t i;
+	int n, code;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		code = 0;
+		n = tzo_parselist(lists[i].in, addrs, TZOMAXADDRS, &code, &text);
+		CHECK(n == lists[i].n, "list %s: %d", lists[i].in, n);
+		if (n == 0)
+			CHECK(code == lists[i].code, "list %s: code %d",
+			    lists[i].in, code);
+		if (n > 0)
+			CHECK(strcmp(addrs[0], lists[i].first) == 0, "list %s",
+			    lists[i].in);
+	}
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		n = tzo_parsecode(codes[i].in, &code, &text);
+		CHECK(codes[i].code == -1 ? n == -1 : n == 0 &&
+		    code == codes[i].code && strcmp(text, codes[i].text) == 0,
+		    "code %s", codes[i].in);
+	}
+	for (i = 0; i < sizeof(greets) / sizeof(greets[0]); i++) {
+		n = tzo_greeting(greets[i].in, addr, sizeof(addr));
+		CHECK(n == greets[i].ok && (n == -1 ||
+		    strcmp(addr, greets[i].addr) == 0), "greeting %s: %d %s",
+		    greets[i].in, n, addr);
+	}
+	memset(&j, 0, sizeof(j));
+	j.user = "a@example.org";
+	memcpy(j.secret, "KEY", 3);
+	j.secretlen = 3;
+	j.names[0] = "h.example.org";
+	j.nnames = 1;
+	n = tzo_request(line, sizeof(line), 1, &j, 0, 0);
+	CHECK(n == 5 && strcmp(line, "I KEY") == 0, "stage 1: %s", line);
+	n = tzo_request(line, sizeof(line), 2, &j, 0, 1);
+	CHECK(n == 10 && strcmp(line, "U ********") == 0, "stage 2: %s", line);
+	n = tzo_request(line, sizeof(line), 3, &j, 0, 0);
+	CHECK(strcmp(line, "R h.example.org,a@example.org,KEY") == 0,
+	    "stage 3: %s", line);
+	snprintf(j.addr4, sizeof(j.addr4), "192.0.2.1");
+	n = tzo_request(line, sizeof(line), 3, &j, 0, 0);
+	CHECK(strcmp(line, "R h.example.org,a@example.org,KEY,192.0.2.1") == 0,
+	    "stage 3 with address: %s", line);
+	j.secretlen = 250;
+	memset(j.secret, 'k', 250);
+	j.user = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org";
+	CHECK(tzo_request(line, sizeof(line), 3, &j, 0, 0) == -1,
+	    "line over 512 bytes accepted");
+	done("TZO lists, codes, greetings and request lines");
+}
+
 int
 main(void)
 {
@@ -500,5 +585,6 @@ main(void)
 	t_spki();
 	t_pins();
 	t_printable();
+	t_tzo();
 	return failures != 0;
 }

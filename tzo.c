@@ -1,0 +1,413 @@
+/* TZO: cluster lookup, update-server lookup, then one update per name. */
+#include <sys/socket.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ddnsup.h"
+
+#define LOOKUPBANNER	"TZO Cluster Lookup Server"
+#define SERVERBANNER	"TZO Update Server Lookup"
+#define UPDATEBANNER	"TZO/Linksys Update Server"
+
+static const struct {
+	int code;
+	enum result res;
+	int status;
+	const char *text;
+	int global;	/* the same answer awaits every other name */
+} codes[] = {
+	{ 40, R_UPDATED, ST_OK, "updated", 0 },
+	{ 41, R_FAILED, ST_CONFIG, "invalid domain name", 0 },
+	{ 42, R_FAILED, ST_NOPERM, "invalid e-mail address", 1 },
+	{ 43, R_FAILED, ST_PROTOCOL, "invalid action", 1 },
+	{ 44, R_FAILED, ST_NOPERM, "invalid key", 1 },
+	{ 45, R_FAILED, ST_CONFIG, "invalid IP address", 1 },
+	{ 46, R_FAILED, ST_CONFIG, "duplicate domain name", 0 },
+	{ 47, R_FAILED, ST_CONFIG, "domain already created", 0 },
+	{ 48, R_FAILED, ST_NOPERM, "account expired", 1 },
+	{ 49, R_FAILED, ST_TEMPFAIL, "server error or too frequent; "
+	    "try again later", 0 },
+};
+
+struct lines {
+	struct conn c;
+	char buf[TZOLINE];
+	size_t len;
+	int stage;
+	int verbose;
+};
+
+/*
+ * One request line of a stage ('I', 'U' or 'R'); with masked set the
+ * key is not shown. Returns the length without CRLF, or -1.
+ */
+int
+tzo_request(char *buf, size_t size, int stage, const struct job *j, int name,
+    int masked)
+{
+	char key[MAXSECRET];
+	int n;
+
+	if (masked)
+		snprintf(key, sizeof(key), "********");
+	else {
+		memcpy(key, j->secret, j->secretlen);
+		key[j->secretlen] = '\0';
+	}
+	if (stage < 3)
+		n = snprintf(buf, size, "%c %s", stage == 1 ? 'I' : 'U', key);
+	else
+		n = snprintf(buf, size, "R %s,%s,%s%s%s", j->names[name],
+		    j->user, key, j->addr4[0] ? "," : "", j->addr4);
+	wipe(key, sizeof(key));
+	if (n < 0 || (size_t)n + 2 > size || n + 2 > TZOLINE)
+		return fail(F_CONFIG, "TZO request longer than %d bytes",
+		    TZOLINE);
+	return n;
+}
+
+/*
+ * A stage 1 or 2 reply: "<n>,<a1>,...,<an>," with n IPv4 addresses, or
+ * "0,NN text". Returns n, 0 with *code and *text set, or -1.
+ */
+int
+tzo_parselist(const char *line, char (*addrs)[16], int max, int *code,
+    const char **text)
+{
+	const char *p = line, *comma;
+	char canon[ADDRLEN];
+	long n;
+	int i, fam;
+	size_t len;
+
+	if (!isdigit((unsigned char)*p))
+		return fail(F_PROTO, "count missing");
+	for (n = 0; isdigit((unsigned char)*p) && n < 1000; p++)
+		n = n * 10 + (*p - '0');
+	if (*p++ != ',')
+		return fail(F_PROTO, "count not followed by a comma");
+	if (n == 0) {
+		if (tzo_parsecode(p, code, text) == -1)
+			return fail(F_PROTO, "error reply without a code");
+		return 0;
+	}
+	if (n > max)
+		return fail(F_PROTO, "%ld addresses, at most %d", n, max);
+	for (i = 0; *p != '\0'; i++) {
+		if ((comma = strchr(p, ',')) == NULL)
+			return fail(F_PROTO, "list does not end with a comma");
+		len = (size_t)(comma - p);
+		if (i == n)
+			return fail(F_PROTO, "more addresses than the count %ld",
+			    n);
+		if (len == 0 || len > 15)
+			return fail(F_PROTO, "address %d is not IPv4", i + 1);
+		memcpy(addrs[i], p, len);
+		addrs[i][len] = '\0';
+		if (addr_class(addrs[i], &fam, canon, sizeof(canon)) == A_BAD ||
+		    fam != AF_INET || strcmp(canon, addrs[i]) != 0)
+			return fail(F_PROTO, "address %d is not IPv4", i + 1);
+		p = comma + 1;
+	}
+	if (i != n)
+		return fail(F_PROTO, "%d addresses, the count says %ld", i, n);
+	return i;
+}
+
+/* "NN text": only the first two characters decide. */
+int
+tzo_parsecode(const char *line, int *code, const char **text)
+{
+	if (!isdigit((unsigned char)line[0]) || !isdigit((unsigned char)line[1]) ||
+	    (line[2] != ' ' && line[2] != '\0'))
+		return -1;
+	*code = (line[0] - '0') * 10 + (line[1] - '0');
+	*text = line[2] == ' ' ? line + 3 : line + 2;
+	return 0;
+}
+
+/* The update server's greeting; copies the address it shows in [ ]. */
+int
+tzo_greeting(const char *line, char *addr, size_t size)
+{
+	const char *open, *close;
+	char canon[ADDRLEN];
+	size_t len;
+	int fam;
+
+	if (strstr(line, UPDATEBANNER) == NULL)
+		return -1;
+	snprintf(addr, size, "-");
+	if ((open = strchr(line, '[')) == NULL ||
+	    (close = strchr(open, ']')) == NULL)
+		return 0;
+	len = (size_t)(close - open - 1);
+	if (len == 0 || len >= size || len >= ADDRLEN)
+		return 0;
+	memcpy(addr, open + 1, len);
+	addr[len] = '\0';
+	if (addr_class(addr, &fam, canon, sizeof(canon)) == A_BAD ||
+	    fam != AF_INET)
+		snprintf(addr, size, "-");
+	return 0;
+}
+
+void
+tzo_map(int code, const char *text, struct nameresult *res)
+{
+	char show[120];
+	size_t i;
+
+	printable(show, sizeof(show), text, strlen(text));
+	snprintf(res->code, sizeof(res->code), "%02d", code);
+	res->local = 0;
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (codes[i].code == code) {
+			res->res = codes[i].res;
+			res->status = codes[i].status;
+			snprintf(res->text, sizeof(res->text), "%s (\"%s\")",
+			    codes[i].text, show);
+			return;
+		}
+	res->res = R_FAILED;
+	res->status = ST_PROTOCOL;
+	snprintf(res->text, sizeof(res->text), "unknown code (\"%s\")", show);
+}
+
+static int
+global(int code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (codes[i].code == code)
+			return codes[i].global;
+	return 1;
+}
+
+/*
+ * Read one line (CRLF or LF, at most TZOLINE bytes with its end) into
+ * out, which holds TZOLINE bytes. Control characters are refused.
+ */
+static int
+readline(struct lines *l, char *out, const char *what)
+{
+	char *nl, show[80];
+	size_t len, i;
+	ssize_t n;
+
+	while ((nl = memchr(l->buf, '\n', l->len)) == NULL) {
+		if (l->len == sizeof(l->buf))
+			return fail(F_PROTO, "%s: stage %d: %s longer than %d "
+			    "bytes", l->c.peer, l->stage, what, TZOLINE);
+		n = conn_read(&l->c, l->buf + l->len, sizeof(l->buf) - l->len);
+		if (n < 0)
+			return -1;
+		if (n == 0 && l->len == 0)
+			return fail(F_CONNECT, "%s: stage %d: connection closed "
+			    "before the %s", l->c.peer, l->stage, what);
+		if (n == 0)
+			return fail(F_PROTO, "%s: stage %d: %s not terminated",
+			    l->c.peer, l->stage, what);
+		l->len += (size_t)n;
+	}
+	len = (size_t)(nl - l->buf);
+	if (len > 0 && l->buf[len - 1] == '\r')
+		len--;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)l->buf[i] < 0x20 || l->buf[i] == 0x7f) {
+			printable(show, sizeof(show), l->buf, len);
+			return fail(F_PROTO, "%s: stage %d: control character "
+			    "in %s: %s", l->c.peer, l->stage, what, show);
+		}
+	memcpy(out, l->buf, len);
+	out[len] = '\0';
+	l->len -= (size_t)(nl + 1 - l->buf);
+	memmove(l->buf, nl + 1, l->len);
+	if (l->verbose) {
+		printable(show, sizeof(show), out, len);
+		logv("< %s", show);
+	}
+	return 0;
+}
+
+static int
+sendline(struct lines *l, const struct job *j, int name)
+{
+	char line[TZOLINE + 2];
+	int n, r;
+
+	if (l->verbose && tzo_request(line, sizeof(line), l->stage, j, name,
+	    1) != -1)
+		logv("> %s", line);
+	if ((n = tzo_request(line, sizeof(line), l->stage, j, name, 0)) == -1)
+		return -1;
+	memcpy(line + n, "\r\n", 2);
+	r = conn_write(&l->c, line, (size_t)n + 2);
+	wipe(line, sizeof(line));
+	return r;
+}
+
+/* Connect to the first of the addresses that answers. */
+static int
+connectany(struct lines *l, char (*addrs)[16], int n, const char *port)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (net_connect(&l->c, addrs[i], port, AF_INET) == 0) {
+			l->len = 0;
+			return 0;
+		}
+		if (lastfail.kind == F_TIMEOUT)
+			return -1;
+		if (l->verbose)
+			logv("%s", lastfail.msg);
+	}
+	return -1;
+}
+
+/*
+ * Stages 1 and 2: ask for a list of addresses. Returns how many, 0 when
+ * the server answered an error code (in *code, *text), -1 on failure.
+ */
+static int
+lookup(struct lines *l, const struct job *j, char (*addrs)[16], int *code,
+    char *text, size_t textlen)
+{
+	char line[TZOLINE], show[80];
+	const char *t;
+	int n;
+
+	if (readline(l, line, "greeting") == -1)
+		return -1;
+	if (strcmp(line, l->stage == 1 ? LOOKUPBANNER : SERVERBANNER) != 0) {
+		printable(show, sizeof(show), line, strlen(line));
+		return fail(F_PROTO, "%s: stage %d: greeting is not \"%s\": %s",
+		    l->c.peer, l->stage, l->stage == 1 ? LOOKUPBANNER :
+		    SERVERBANNER, show);
+	}
+	if (sendline(l, j, 0) == -1 || readline(l, line, "reply") == -1)
+		return -1;
+	if ((n = tzo_parselist(line, addrs, TZOMAXADDRS, code, &t)) == -1) {
+		printable(show, sizeof(show), line, strlen(line));
+		snprintf(text, textlen, "%s", lastfail.msg);
+		return fail(F_PROTO, "%s: stage %d: %s: %s", l->c.peer,
+		    l->stage, text, show);
+	}
+	if (n == 0)
+		snprintf(text, textlen, "%s", t);
+	return n;
+}
+
+/* Stage 3 for one name, on the first update server that answers. */
+static int
+update(struct lines *l, struct job *j, int name, char (*servers)[16], int n,
+    struct nameresult *res)
+{
+	char line[TZOLINE], show[80], seen[ADDRLEN];
+	const char *text;
+	int code;
+
+	l->stage = 3;
+	if (connectany(l, servers, n, j->updateport) == -1)
+		return fail(lastfail.kind, "stage 3: no update server "
+		    "answered (%s)", lastfail.msg);
+	if (readline(l, line, "greeting") == -1)
+		goto bad;
+	if (tzo_greeting(line, seen, sizeof(seen)) == -1) {
+		printable(show, sizeof(show), line, strlen(line));
+		fail(F_PROTO, "%s: stage 3: greeting lacks \"%s\": %s",
+		    l->c.peer, UPDATEBANNER, show);
+		goto bad;
+	}
+	if (sendline(l, j, name) == -1 || readline(l, line, "reply") == -1)
+		goto bad;
+	if (tzo_parsecode(line, &code, &text) == -1) {
+		printable(show, sizeof(show), line, strlen(line));
+		fail(F_PROTO, "%s: stage 3: reply without a code: %s",
+		    l->c.peer, show);
+		goto bad;
+	}
+	conn_close(&l->c);
+	tzo_map(code, text, res);
+	snprintf(res->addr, sizeof(res->addr), "%s",
+	    j->addr4[0] ? j->addr4 : seen);
+	return 0;
+bad:
+	conn_close(&l->c);
+	return -1;
+}
+
+static void
+copyresult(struct nameresult *dst, const struct nameresult *src, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		dst[i] = *src;
+}
+
+/*
+ * Stages 1 and 2 once, then stage 3 for each name. After a failure that
+ * every other name would meet too (a refused key, no server, the
+ * deadline), the names not yet sent share it and are not sent.
+ */
+int
+tzo_update(struct job *j, struct nameresult *res)
+{
+	static struct lines l;
+	char clusters[TZOMAXADDRS][16], servers[TZOMAXADDRS][16];
+	char text[TZOLINE];
+	const char *addr = j->addr4[0] ? j->addr4 : "-";
+	int n, i, code;
+
+	memset(&l, 0, sizeof(l));
+	l.c.fd = -1;
+	l.verbose = j->verbose;
+	l.stage = 1;
+	if (net_connect(&l.c, j->srv.host, j->srv.port, AF_INET) == -1)
+		goto bad;
+	n = lookup(&l, j, clusters, &code, text, sizeof(text));
+	conn_close(&l.c);
+	if (n == -1)
+		goto bad;
+	if (n == 0)
+		goto refused;
+	l.stage = 2;
+	if (connectany(&l, clusters, n, j->lookupport) == -1) {
+		fail(lastfail.kind, "stage 2: no cluster address answered "
+		    "(%s)", lastfail.msg);
+		goto bad;
+	}
+	n = lookup(&l, j, servers, &code, text, sizeof(text));
+	conn_close(&l.c);
+	if (n == -1)
+		goto bad;
+	if (n == 0)
+		goto refused;
+	for (i = 0; i < j->nnames; i++) {
+		memset(&res[i], 0, sizeof(res[i]));
+		if (update(&l, j, i, servers, n, &res[i]) == -1) {
+			failall(&res[i], j->nnames - i, addr);
+			return -1;
+		}
+		if (res[i].res == R_FAILED && global(code = atoi(res[i].code))) {
+			copyresult(&res[i + 1], &res[i], j->nnames - i - 1);
+			return -1;
+		}
+	}
+	return 0;
+refused:
+	tzo_map(code, text, &res[0]);
+	snprintf(res[0].addr, sizeof(res[0].addr), "%s", addr);
+	copyresult(&res[1], &res[0], j->nnames - 1);
+	return -1;
+bad:
+	conn_close(&l.c);
+	failall(res, j->nnames, addr);
+	return -1;
+}
