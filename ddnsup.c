@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 #include <sys/utsname.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ddnsup.h"
@@ -40,11 +42,12 @@ usage(const char *fmt, ...)
 		va_end(ap);
 		warn("%s", buf);
 	}
-	fprintf(stderr, "usage: %s [-46lnqvV] [-P protocol] [-s server] "
+	fprintf(stderr, "usage: %s [-46FlnqvV] [-P protocol] [-s server] "
 	    "[-u user] [-p secretfile]\n"
-	    "              [-a address] [-i interface] [-C cafile] [-k pin] "
-	    "[-t seconds]\n"
-	    "              [-o key=value] name ...\n", argv0);
+	    "              [-a address | -i interface | -w url] [-C cafile] "
+	    "[-k pin]\n"
+	    "              [-c statefile] [-T period] [-t seconds] "
+	    "[-o key=value] name ...\n", argv0);
 	exit(ST_USAGE);
 }
 
@@ -288,7 +291,8 @@ exitstatus(const struct nameresult *res, int n)
 static void
 report(const struct job *j, const struct nameresult *res, int quiet)
 {
-	static const char *const words[] = { "updated", "unchanged", "failed" };
+	static const char *const words[] = { "updated", "unchanged", "failed",
+	    "held", "skipped" };
 	char msg[1024], last[1024] = "";
 	int i, same = 1;
 
@@ -298,6 +302,8 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 		    strcmp(res[i].text, res[0].text) != 0)
 			same = 0;
 	for (i = 0; i < j->nnames; i++) {
+		if (res[i].res == R_HELD && j->verbose)
+			logv("%s", res[i].text);
 		if (res[i].res != R_FAILED)
 			continue;
 		if (res[i].local)
@@ -313,27 +319,122 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 		snprintf(last, sizeof(last), "%s", msg);
 	}
 	for (i = 0; i < j->nnames; i++)
-		if (!quiet || res[i].res == R_FAILED)
+		if (!quiet || res[i].status != ST_OK)
 			printf("%s %s %s %s\n", j->names[i], words[res[i].res],
 			    res[i].addr, res[i].code);
+}
+
+/* Refresh period: seconds, or a number with s, m, h or d. */
+static long long
+period(const char *s)
+{
+	char *ep;
+	long long n, unit = 1;
+
+	errno = 0;
+	n = strtoll(s, &ep, 10);
+	if (*ep != '\0' && ep[1] == '\0') {
+		switch (*ep) {
+		case 's': unit = 1; break;
+		case 'm': unit = 60; break;
+		case 'h': unit = 3600; break;
+		case 'd': unit = 86400; break;
+		default: unit = 0;
+		}
+		ep++;
+	}
+	if (*s < '0' || *s > '9' || *ep != '\0' || errno != 0 || unit == 0 ||
+	    n < 1 || n > 3660LL * 86400 / unit)
+		usage("-T %s: a period: seconds, or a number followed by s, m, "
+		    "h or d, at most 3660d", s);
+	return n * unit;
+}
+
+/* What a stop remembers of the configuration: never the secret itself. */
+static void
+fingerprint(const struct job *j, const struct state *st, int i, char *fp)
+{
+	char server[700], name[256], pins[MAXPINS * 32];
+	const char *f[6];
+	size_t l[6], k;
+
+	snprintf(server, sizeof(server), "%s %s %s %s %s %s %s",
+	    j->proto == P_TZO ? "tzo" : "dyndns", j->srv.tls ? "https" : "http",
+	    j->srv.host, j->srv.port, j->srv.path, j->lookupport, j->updateport);
+	for (k = 0; j->names[i][k] != '\0' && k < sizeof(name) - 1; k++)
+		name[k] = (char)tolower((unsigned char)j->names[i][k]);
+	name[k] = '\0';
+	for (k = 0; k < (size_t)j->npins; k++)
+		memcpy(pins + 32 * k, j->pins[k].hash, 32);
+	f[0] = server;
+	f[1] = j->user;
+	f[2] = j->secret;
+	f[3] = name;
+	f[4] = j->cafile ? j->cafile : "";
+	f[5] = pins;
+	for (k = 0; k < 5; k++)
+		l[k] = strlen(f[k]);
+	l[2] = j->secretlen;
+	l[5] = (size_t)j->npins * 32;
+	tls_fingerprint(fp, st->salt, f, l, 6);
+}
+
+/* -w: the address the check page sees, reused for a while with -c. */
+static int
+webcheck(struct job *j, const struct url *u, const char *url, int six,
+    int four, struct state *st, long long now)
+{
+	struct checkrec *c;
+	char *out;
+	int k, fam;
+
+	for (k = 0; k < 2; k++) {
+		if ((k == 0 && !(four || !six)) || (k == 1 && !six))
+			continue;
+		fam = k == 0 ? AF_INET : AF_INET6;
+		out = k == 0 ? j->addr4 : j->addr6;
+		c = st != NULL ? &st->check[k] : NULL;
+		if (c != NULL && c->time != 0 && c->time <= now &&
+		    now - c->time < CHECKREUSE && strcmp(c->url, url) == 0) {
+			snprintf(out, ADDRLEN, "%s", c->addr);
+			if (j->verbose)
+				logv("address check: %s, as found %lld s ago",
+				    out, now - c->time);
+			continue;
+		}
+		if (check_fetch(j, u, fam, out, ADDRLEN) == -1)
+			return fail(F_CHECK, "%s", lastfail.msg);
+		if (c != NULL) {
+			c->time = now;
+			c->family = k == 0 ? '4' : '6';
+			snprintf(c->addr, sizeof(c->addr), "%s", out);
+			snprintf(c->url, sizeof(c->url), "%s", url);
+		}
+	}
+	return 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static struct job j;
-	static struct nameresult res[MAXNAMES];
+	static struct job j, sub;
+	static struct nameresult res[MAXNAMES], subres[MAXNAMES];
+	static struct state st;
+	static char fp[MAXNAMES][33];
 	struct utsname un;
-	const char *server = NULL;
+	struct url wurl;
+	const char *server = NULL, *statefile = NULL, *checkurl = NULL;
 	const char *secretfile = NULL, *ifname = NULL, *env;
-	int ch, four = 0, six = 0, dry = 0, quiet = 0, timeout = 30;
-	int i, k;
+	int ch, four = 0, six = 0, dry = 0, quiet = 0, force = 0, timeout = 30;
+	int i, k, need[MAXNAMES], status = -1;
+	long long refresh = 25 * 86400, now;
 
 	argv0 = "ddnsup";
 	j.family = AF_UNSPEC;
 	snprintf(j.lookupport, sizeof(j.lookupport), "21344");
 	snprintf(j.updateport, sizeof(j.updateport), "21347");
-	while ((ch = getopt(argc, argv, "46a:C:i:k:lno:P:p:qs:t:u:vV")) != -1) {
+	while ((ch = getopt(argc, argv,
+	    "46a:C:c:Fi:k:lno:P:p:qs:T:t:u:vVw:")) != -1) {
 		switch (ch) {
 		case '4':
 			four = 1;
@@ -346,6 +447,12 @@ main(int argc, char *argv[])
 			break;
 		case 'C':
 			j.cafile = optarg;
+			break;
+		case 'c':
+			statefile = optarg;
+			break;
+		case 'F':
+			force = 1;
 			break;
 		case 'i':
 			ifname = optarg;
@@ -385,6 +492,9 @@ main(int argc, char *argv[])
 		case 's':
 			server = optarg;
 			break;
+		case 'T':
+			refresh = period(optarg);
+			break;
 		case 't':
 			timeout = (int)number(optarg, 1, 3600, "-t");
 			break;
@@ -398,6 +508,9 @@ main(int argc, char *argv[])
 			printf("ddnsup %s\nprotocols: dyndns,tzo\nschemes: "
 			    "http,https\n", VERSION);
 			return ST_OK;
+		case 'w':
+			checkurl = optarg;
+			break;
 		default:
 			usage(NULL);
 		}
@@ -425,7 +538,7 @@ main(int argc, char *argv[])
 			usage("-s %s", lastfail.msg);
 	} else {
 		if (url_parse(&j.srv, server ? server :
-		    "https://members.dyndns.org/nic/update") == -1)
+		    "https://members.dyndns.org/nic/update", "/nic/update") == -1)
 			usage("-s %s", lastfail.msg);
 		if (tzoports)
 			usage("-o ProviderUpdateServerLookupPort and "
@@ -438,19 +551,27 @@ main(int argc, char *argv[])
 	if (*j.user == '\0' || strlen(j.user) >= MAXUSER ||
 	    strchr(j.user, ':') != NULL)
 		usage("-u: 1 to %d characters, no ':'", MAXUSER - 1);
-	if (j.addr4[0] != '\0' || j.addr6[0] != '\0') {
-		if (ifname != NULL)
-			usage("-a and -i exclude each other");
-		if (four || six)
-			usage("-4 and -6 choose the family for -i or for the "
-			    "connection; with -a the address says it");
+	if ((j.addr4[0] != '\0' || j.addr6[0] != '\0') + (ifname != NULL) +
+	    (checkurl != NULL) > 1)
+		usage("-a, -i and -w exclude each other");
+	if ((j.addr4[0] != '\0' || j.addr6[0] != '\0') && (four || six))
+		usage("-4 and -6 choose the family for -i, -w or the "
+		    "connection; with -a the address says it");
+	if (checkurl != NULL) {
+		if (url_parse(&wurl, checkurl, "/") == -1)
+			usage("-w %s", lastfail.msg);
+		if (strlen(checkurl) >= sizeof(st.check[0].url))
+			usage("-w: URL too long");
+		if (wurl.tls && wurl.literal)
+			usage("-w %s: an IP address cannot be checked against "
+			    "the certificate", checkurl);
 	}
 	if (ifname != NULL) {
 		if (six)
 			ifaddr(&j, ifname, AF_INET6);
 		if (four || !six)
 			ifaddr(&j, ifname, AF_INET);
-	} else if (four != six) {
+	} else if (checkurl == NULL && four != six) {
 		j.family = four ? AF_INET : AF_INET6;
 		if (j.srv.literal && (strchr(j.srv.host, ':') != NULL) == four)
 			usage("-%c: the server %s is an IPv%c address",
@@ -462,10 +583,12 @@ main(int argc, char *argv[])
 		usage("-s %s: an IP address cannot be checked against the "
 		    "certificate: give -k pin", j.srv.host);
 	if (j.agent[0] == '\0') {
-		if (uname(&un) == -1)
+		if (uname(&un) == -1) {
 			snprintf(un.sysname, sizeof(un.sysname), "POSIX");
+			snprintf(un.machine, sizeof(un.machine), "unknown");
+		}
 		snprintf(j.agent, sizeof(j.agent), "ddnsup - %s %s - %s",
-		    un.sysname, uname(&un) == 0 ? un.machine : "", VERSION);
+		    un.sysname, un.machine, VERSION);
 	}
 	if (secretfile != NULL)
 		readsecret(&j, secretfile);
@@ -479,28 +602,83 @@ main(int argc, char *argv[])
 		usage("no password: give -p file or set DDNSUP_PASSWORD");
 	if (j.proto == P_TZO)
 		checktzo(&j, j.npins > 0);
-	else if (j.srv.tls) {
+	else if (!j.srv.tls)
+		warn("%s: plain http: the password crosses the network in "
+		    "clear", j.srv.host);
+	if ((j.proto == P_DYNDNS && j.srv.tls) || (checkurl && wurl.tls)) {
 		if (j.cafile == NULL && (j.cafile = tls_cafile()) == NULL)
 			fatal(ST_CONFIG, "no CA bundle found: give -C file");
 		if (tls_anchors(j.cafile) == -1)
 			fatal(ST_CONFIG, "%s", lastfail.msg);
-	} else
-		warn("%s: plain http: the password crosses the network in "
-		    "clear", j.srv.host);
+	}
 
+	/* from here on, everything counts against the one deadline */
+	net_deadline(timeout);
+	now = (long long)time(NULL);
+	if (statefile != NULL && state_open(&st, statefile) == -1) {
+		if (lastfail.kind != F_TIMEOUT)
+			fatal(ST_CONFIG, "%s", lastfail.msg);
+		failall(res, j.nnames, "-");
+		goto done;
+	}
+	if (checkurl != NULL && webcheck(&j, &wurl, checkurl, six, four,
+	    statefile ? &st : NULL, now) == -1) {
+		failall(res, j.nnames, "-");
+		state_close(&st);
+		goto done;
+	}
+	sub = j;
+	sub.nnames = 0;
+	for (i = 0; i < j.nnames; i++) {
+		need[i] = 1;
+		if (statefile != NULL) {
+			fingerprint(&j, &st, i, fp[i]);
+			if (!force)
+				need[i] = state_decide(&st, &j, i, fp[i], refresh,
+				    now, &res[i]);
+		}
+		if (need[i])
+			sub.names[sub.nnames++] = j.names[i];
+	}
 	if (dry) {
-		dryrun(&j);
+		for (i = 0; i < j.nnames; i++)
+			if (!need[i])
+				printf("# %s: %s\n", j.names[i],
+				    res[i].res == R_SKIPPED ? "skipped" :
+				    res[i].res == R_HELD ? "held" : "stopped");
+		if (sub.nnames > 0)
+			dryrun(&sub);
 		wipe(j.secret, sizeof(j.secret));
+		wipe(sub.secret, sizeof(sub.secret));
+		state_close(&st);
 		return ST_OK;
 	}
-	net_deadline(timeout);
-	if (j.proto == P_TZO)
-		tzo_update(&j, res);
-	else
-		dyndns_update(&j, res);
+	if (sub.nnames > 0) {
+		if (j.proto == P_TZO)
+			tzo_update(&sub, subres);
+		else
+			dyndns_update(&sub, subres);
+	}
+	wipe(sub.secret, sizeof(sub.secret));
+	for (i = 0, k = 0; i < j.nnames; i++) {
+		if (!need[i])
+			continue;
+		res[i] = subres[k++];
+		if (statefile != NULL)
+			state_record(&st, &j, i, fp[i], &res[i], now);
+	}
+	if (statefile != NULL && (sub.nnames > 0 || checkurl != NULL) &&
+	    state_save(&st) == -1)
+		status = ST_CONFIG;
+	state_close(&st);
+done:
 	wipe(j.secret, sizeof(j.secret));
 	report(&j, res, quiet);
 	if (fflush(stdout) == EOF)
 		warn("standard output:");
+	if (status == ST_CONFIG) {
+		warn("%s", lastfail.msg);
+		return ST_CONFIG;
+	}
 	return exitstatus(res, j.nnames);
 }

@@ -37,7 +37,8 @@ enum fail {
 	F_CERT,		/* certificate not trusted, expired, wrong name */
 	F_PIN,		/* no pin matched */
 	F_PROTO,	/* malformed or unexpected reply */
-	F_CONFIG	/* a local file or setting is unusable */
+	F_CONFIG,	/* a local file or setting is unusable */
+	F_CHECK		/* the web address check failed */
 };
 
 /* Set by the failing function, read by main. */
@@ -47,7 +48,7 @@ struct failure {
 };
 extern struct failure lastfail;
 
-enum result { R_UPDATED, R_UNCHANGED, R_FAILED };
+enum result { R_UPDATED, R_UNCHANGED, R_FAILED, R_HELD, R_SKIPPED };
 
 struct nameresult {
 	enum result res;
@@ -118,6 +119,7 @@ enum addrclass { A_BAD, A_REFUSED, A_MAPPED, A_PRIVATE, A_OK };
 enum addrclass addr_class(const char *, int *, char *, size_t);
 int net_ifaddr(const char *, int, char *, size_t);
 void net_deadline(int);
+int net_remaining(void);
 int net_connect(struct conn *, const char *, const char *, int);
 ssize_t net_read(struct conn *, void *, size_t);
 int net_write(struct conn *, const void *, size_t);
@@ -134,6 +136,9 @@ int tls_write(struct conn *, const void *, size_t);
 void tls_close(void);
 int tls_spki(const unsigned char *, size_t, const unsigned char **, size_t *);
 int tls_parsepin(const char *, struct pin *);
+void tls_fingerprint(char *, const char *, const char *const *, const size_t *,
+    int);
+int tls_random(void *, size_t);
 
 /* http.c */
 struct reply {
@@ -151,7 +156,7 @@ struct httpstate {
 	size_t next;		/* chunked: offset of the next chunk-size line */
 	int done;
 };
-int url_parse(struct url *, const char *);
+int url_parse(struct url *, const char *, const char *);
 int url_hostport(struct url *, const char *, const char *);
 int http_request(char *, size_t, const struct url *, const char *,
     const char *, const char *);
@@ -164,6 +169,55 @@ int dyndns_request(char *, size_t, const struct job *, int);
 void dyndns_map(const struct reply *, const struct job *,
     struct nameresult *);
 int dyndns_update(struct job *, struct nameresult *);
+
+/* state.c */
+#define MAXRECS		(3 * MAXNAMES)
+#define HOLDOFF		(30 * 60)	/* after a temporary refusal */
+#define CHECKREUSE	(10 * 60)	/* a web check's result is kept this long */
+
+struct staterec {
+	char name[254];
+	char family;		/* '4', '6', or '-' when the provider chose */
+	char addr[ADDRLEN];	/* last registered, or "-" */
+	long long updated;	/* when, 0 if never */
+	char code[24];		/* last result code, or "-" */
+	int status;		/* the exit status that code gave */
+	long long hold;		/* no request before this time */
+	long long stop;		/* stopped since this time, 0 if not */
+	char fp[33];		/* configuration fingerprint when stopped */
+};
+
+struct checkrec {
+	long long time;		/* 0 if none */
+	char family;
+	char addr[ADDRLEN];
+	char url[300];
+};
+
+struct state {
+	char salt[33];
+	struct staterec rec[MAXRECS];
+	int n;
+	struct checkrec check[2];	/* one per family */
+	int lockfd;
+	int tmpfd;
+	char path[512];
+	char tmp[520];
+};
+
+int state_open(struct state *, const char *);
+int state_parse(struct state *, const char *, size_t);
+size_t state_format(const struct state *, char *, size_t);
+int state_save(struct state *);
+void state_close(struct state *);
+int state_decide(struct state *, const struct job *, int, const char *,
+    long long, long long, struct nameresult *);
+void state_record(struct state *, const struct job *, int, const char *,
+    const struct nameresult *, long long);
+
+/* checkip.c */
+int check_parse(const char *, size_t, int, char *, size_t);
+int check_fetch(const struct job *, const struct url *, int, char *, size_t);
 
 /* tzo.c */
 #define TZOLINE		512

@@ -93,9 +93,9 @@ url_hostport(struct url *u, const char *s, const char *defport)
 	return 0;
 }
 
-/* [http://|https://]host[:port][/path] */
+/* [http://|https://]host[:port][/path], defpath when there is none */
 int
-url_parse(struct url *u, const char *s)
+url_parse(struct url *u, const char *s, const char *defpath)
 {
 	const char *p, *end;
 
@@ -111,7 +111,7 @@ url_parse(struct url *u, const char *s)
 	if (hostport(u, s, u->tls ? "443" : "80", &p) == -1)
 		return -1;
 	if (*p == '\0')
-		p = "/nic/update";
+		p = defpath;
 	else if (*p != '/')
 		return fail(F_CONFIG, "%s: bad server", s);
 	if (strlen(p) >= sizeof(u->path))

@@ -33,8 +33,8 @@ net_deadline(int seconds)
 }
 
 /* Milliseconds left before the deadline, 0 once it has passed. */
-static int
-remaining(void)
+int
+net_remaining(void)
 {
 	struct timespec now;
 	long long ms;
@@ -64,7 +64,7 @@ waitfd(int fd, short events, int ms)
 			return n;
 		if (errno != EINTR)
 			return -1;
-		ms = remaining();
+		ms = net_remaining();
 	}
 }
 
@@ -271,7 +271,7 @@ resolve(const char *host, const char *port, int family, struct resolved *r)
 	}
 	close(p[1]);
 	while (got < (ssize_t)sizeof(*r)) {
-		n = waitfd(p[0], POLLIN, remaining());
+		n = waitfd(p[0], POLLIN, net_remaining());
 		if (n <= 0)
 			break;
 		k = read(p[0], (char *)r + got, sizeof(*r) - (size_t)got);
@@ -287,7 +287,7 @@ resolve(const char *host, const char *port, int family, struct resolved *r)
 	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 		;
 	if (got < (ssize_t)sizeof(*r)) {
-		if (remaining() == 0)
+		if (net_remaining() == 0)
 			return fail(F_TIMEOUT, "resolve %s: timed out", host);
 		return fail(F_RESOLVETMP, "resolve %s: resolver failed", host);
 	}
@@ -366,7 +366,7 @@ net_connect(struct conn *c, const char *host, const char *port, int family)
 	errno = ECONNREFUSED;
 	for (i = 0; i < r.n; i++) {
 		/* share what is left among the addresses not yet tried */
-		if ((ms = remaining()) == 0) {
+		if ((ms = net_remaining()) == 0) {
 			errno = ETIMEDOUT;
 			break;
 		}
@@ -376,7 +376,7 @@ net_connect(struct conn *c, const char *host, const char *port, int family)
 		if (c->fd != -1)
 			return 0;
 	}
-	if (errno == ETIMEDOUT && remaining() == 0)
+	if (errno == ETIMEDOUT && net_remaining() == 0)
 		return fail(F_TIMEOUT, "connect %s: timed out", c->peer);
 	return fail(F_CONNECT, "connect %s:", c->peer);
 }
@@ -388,7 +388,7 @@ net_read(struct conn *c, void *buf, size_t len)
 	ssize_t n;
 
 	for (;;) {
-		switch (waitfd(c->fd, POLLIN, remaining())) {
+		switch (waitfd(c->fd, POLLIN, net_remaining())) {
 		case 0:
 			return fail(F_TIMEOUT, "read %s: timed out", c->peer);
 		case -1:
@@ -418,7 +418,7 @@ net_write(struct conn *c, const void *buf, size_t len)
 		if (n == -1 && errno != EINTR && errno != EAGAIN &&
 		    errno != EWOULDBLOCK)
 			return fail(F_CONNECT, "write %s:", c->peer);
-		switch (waitfd(c->fd, POLLOUT, remaining())) {
+		switch (waitfd(c->fd, POLLOUT, net_remaining())) {
 		case 0:
 			return fail(F_TIMEOUT, "write %s: timed out", c->peer);
 		case -1:

@@ -530,8 +530,8 @@ run(struct conn *c, unsigned want)
 	}
 }
 
-static int
-entropy(unsigned char *buf, size_t len)
+int
+tls_random(void *buf, size_t len)
 {
 	ssize_t n;
 	int fd;
@@ -592,7 +592,7 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	pinner.npins = npins;
 	pinner.mismatch = 0;
 	br_ssl_engine_set_x509(&sc.eng, &pinner.vtable);
-	if (entropy(seed, sizeof(seed)) == -1)
+	if (tls_random(seed, sizeof(seed)) == -1)
 		return fail(F_TLS, "no entropy for TLS:");
 	br_ssl_engine_inject_entropy(&sc.eng, seed, sizeof(seed));
 	wipe(seed, sizeof(seed));
@@ -658,4 +658,33 @@ tls_close(void)
 {
 	wipe(iobuf, sizeof(iobuf));
 	br_ssl_client_zero(&sc);
+}
+
+/*
+ * 32 hex digits of SHA-256 over the salt and each field with its length:
+ * tells whether a configuration changed without keeping its secret.
+ */
+void
+tls_fingerprint(char *out, const char *salt, const char *const *field,
+    const size_t *len, int n)
+{
+	br_sha256_context h;
+	unsigned char hash[32], l[4];
+	int i;
+
+	br_sha256_init(&h);
+	br_sha256_update(&h, salt, strlen(salt));
+	for (i = 0; i < n; i++) {
+		l[0] = (unsigned char)(len[i] >> 24);
+		l[1] = (unsigned char)(len[i] >> 16);
+		l[2] = (unsigned char)(len[i] >> 8);
+		l[3] = (unsigned char)len[i];
+		br_sha256_update(&h, l, 4);
+		br_sha256_update(&h, field[i], len[i]);
+	}
+	br_sha256_out(&h, hash);
+	for (i = 0; i < 16; i++)
+		snprintf(out + 2 * i, 3, "%02x", hash[i]);
+	wipe(hash, sizeof(hash));
+	wipe(&h, sizeof(h));
 }

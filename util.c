@@ -220,6 +220,7 @@ failall(struct nameresult *res, int n, const char *addr)
 		{ F_PIN, "pin", ST_PROTOCOL },
 		{ F_PROTO, "protocol", ST_PROTOCOL },
 		{ F_CONFIG, "config", ST_CONFIG },
+		{ F_CHECK, "check", ST_TEMPFAIL },
 	};
 	size_t i, r = sizeof(reasons) / sizeof(reasons[0]) - 1;
 	int k;

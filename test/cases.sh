@@ -569,7 +569,7 @@ case_ "usage: bad path" usage_ "bad character in path" -u bob -s "https://x.exam
 case_ "usage: bad timeout" usage_ "-t must be a number from 1 to 3600" -u bob -t 0 $N
 case_ "usage: bad pin" usage_ "not sha256//BASE64" -u bob -k sha256//abc $N
 case_ "usage: pin with http" usage_ "pins need an https server" -u bob -k "$(cat "$CERTS/ec.pin")" -s http://127.0.0.1 $N
-case_ "usage: -a and -i" usage_ "-a and -i exclude each other" -u bob -a 203.0.113.7 -i lo $N
+case_ "usage: -a and -i" usage_ "-a, -i and -w exclude each other" -u bob -a 203.0.113.7 -i lo $N
 case_ "usage: -a with -6" usage_ "with -a the address says it" -u bob -a 203.0.113.7 -6 $N
 case_ "usage: unknown -o key" usage_ "-o Colour: unknown key" -u bob -o Colour=red $N
 case_ "usage: secret in -o" usage_ "secrets are not accepted on the command line" -u bob -o password=x $N

@@ -134,7 +134,7 @@ t_url(void)
 	int r;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		r = url_parse(&u, v[i].in);
+		r = url_parse(&u, v[i].in, "/nic/update");
 		CHECK((r == 0) == v[i].ok, "%s: %s", v[i].in,
 		    r == 0 ? "accepted" : lastfail.msg);
 		if (r != 0 || !v[i].ok)
@@ -283,7 +283,7 @@ t_request(void)
 	int n;
 
 	memset(&j, 0, sizeof(j));
-	url_parse(&j.srv, "https://[2001:db8::1]:8443/nic/update");
+	url_parse(&j.srv, "https://[2001:db8::1]:8443/nic/update", "/");
 	j.user = "bob";
 	memcpy(j.secret, "p\0w:d", 5);
 	j.secretlen = 5;

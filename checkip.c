@@ -1,0 +1,90 @@
+/* The web address check (-w): fetch a page, take the first address in it. */
+#include <sys/socket.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ddnsup.h"
+
+/*
+ * The first IPv4 (or, for AF_INET6, IPv6) address in a page such as
+ * "<body>Current IP Address: 203.0.113.7</body>", in canonical form.
+ * Returns 0, or -1 when there is none.
+ */
+int
+check_parse(const char *body, size_t len, int family, char *out,
+    size_t size)
+{
+	const char *chars = family == AF_INET ? "0123456789." :
+	    "0123456789abcdefABCDEF:.";
+	char tok[ADDRLEN], canon[ADDRLEN];
+	size_t i = 0, n;
+	int fam;
+
+	while (i < len) {
+		if (memchr(chars, body[i], strlen(chars)) == NULL ||
+		    body[i] == '\0') {
+			i++;
+			continue;
+		}
+		for (n = 0; i + n < len && body[i + n] != '\0' &&
+		    memchr(chars, body[i + n], strlen(chars)) != NULL; n++)
+			;
+		if (n < sizeof(tok)) {
+			memcpy(tok, body + i, n);
+			tok[n] = '\0';
+			if (addr_class(tok, &fam, canon, sizeof(canon)) != A_BAD &&
+			    fam == family) {
+				snprintf(out, size, "%s", canon);
+				return 0;
+			}
+		}
+		i += n;
+	}
+	return -1;
+}
+
+/* Fetch the check page over the given family and find its address. */
+int
+check_fetch(const struct job *j, const struct url *u, int family, char *out,
+    size_t size)
+{
+	char req[1024], show[80];
+	struct conn c;
+	struct reply r;
+	int n, fam;
+
+	if (net_connect(&c, u->host, u->port, family) == -1)
+		goto bad;
+	if (u->tls && tls_handshake(&c, u->host, NULL, 0) == -1)
+		goto bad;
+	if ((n = http_request(req, sizeof(req), u, u->path, NULL,
+	    j->agent)) == -1)
+		goto bad;
+	if (j->verbose)
+		logv("> GET %s (address check)", u->path);
+	if (http_exchange(&c, req, (size_t)n, &r, j->verbose) == -1)
+		goto bad;
+	conn_close(&c);
+	if (r.status != 200)
+		return fail(F_PROTO, "address check %s: HTTP %d %s", u->host,
+		    r.status, r.reason);
+	if (check_parse(r.body, r.bodylen, family, out, size) == -1) {
+		printable(show, sizeof(show), r.body, r.bodylen);
+		return fail(F_PROTO, "address check %s: no IPv%c address in "
+		    "the page: %s", u->host, family == AF_INET ? '4' : '6', show);
+	}
+	switch (addr_class(out, &fam, out, size)) {
+	case A_OK:
+		return 0;
+	case A_PRIVATE:
+		return fail(F_PROTO, "address check %s: %s is a private "
+		    "address, not what the Internet sees", u->host, out);
+	default:
+		return fail(F_PROTO, "address check %s: %s cannot be "
+		    "published", u->host, out);
+	}
+bad:
+	conn_close(&c);
+	return -1;
+}

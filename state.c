@@ -1,0 +1,579 @@
+/* The state file: what was registered, held off or stopped, between runs. */
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ddnsup.h"
+
+#define HEADER		"ddnsup-state 1"
+#define STATEMAX	65536
+#define LINEMAX		640
+
+static int
+isnumber(const char *s, long long *v)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] < '0' || s[i] > '9' || i >= 18)
+			return 0;
+	if (i == 0)
+		return 0;
+	*v = strtoll(s, NULL, 10);
+	return 1;
+}
+
+static int
+ishex(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return s[len] == '\0';
+}
+
+static int
+isword(const char *s, size_t max)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7f)
+			return 0;
+	return i > 0 && i < max;
+}
+
+/* An address field: "-", or a literal of the record's family. */
+static int
+isaddr(const char *s, char family)
+{
+	char canon[ADDRLEN];
+	size_t i, start = 0;
+	int fam, n = 0;
+
+	if (strcmp(s, "-") == 0)
+		return 1;
+	if (strlen(s) >= ADDRLEN)
+		return 0;
+	for (i = 0;; i++) {
+		if (s[i] != ',' && s[i] != '\0')
+			continue;
+		if (i - start >= ADDRLEN)
+			return 0;
+		memcpy(canon, s + start, i - start);
+		canon[i - start] = '\0';
+		if (addr_class(canon, &fam, canon, sizeof(canon)) == A_BAD ||
+		    (family != '-' && (fam == AF_INET) != (family == '4')))
+			return 0;
+		n++;
+		if (s[i] == '\0')
+			break;
+		start = i + 1;
+	}
+	return n <= (family == '-' ? 2 : 1);
+}
+
+static int
+isstatus(long long v)
+{
+	return v == ST_OK || v == ST_USAGE || v == ST_NOHOST ||
+	    v == ST_UNAVAILABLE || (v >= ST_TEMPFAIL && v <= ST_CONFIG);
+}
+
+static struct staterec *
+find(struct state *st, const char *name, char family)
+{
+	int i;
+
+	for (i = 0; i < st->n; i++)
+		if (strcasecmp(st->rec[i].name, name) == 0 &&
+		    st->rec[i].family == family)
+			return &st->rec[i];
+	return NULL;
+}
+
+static int
+parseline(struct state *st, char *line)
+{
+	char *f[12], *p;
+	int n = 0;
+	long long v[5];
+	struct staterec *r;
+	struct checkrec *c;
+
+	for (p = line; n < 12; n++) {
+		f[n] = p;
+		if ((p = strchr(p, ' ')) == NULL) {
+			n++;
+			break;
+		}
+		*p++ = '\0';
+	}
+	if (n == 2 && strcmp(f[0], "salt") == 0) {
+		if (st->salt[0] != '\0' || strlen(f[1]) != 32 || !ishex(f[1], 32))
+			return fail(F_CONFIG, "bad salt");
+		memcpy(st->salt, f[1], 33);
+		return 0;
+	}
+	if (n == 5 && strcmp(f[0], "check") == 0) {
+		if ((f[1][0] != '4' && f[1][0] != '6') || f[1][1] != '\0' ||
+		    !isnumber(f[2], &v[0]) || !isaddr(f[3], f[1][0]) ||
+		    strcmp(f[3], "-") == 0 || !isword(f[4], sizeof(c->url)))
+			return fail(F_CONFIG, "bad check record");
+		c = &st->check[f[1][0] == '6'];
+		if (c->time != 0)
+			return fail(F_CONFIG, "check record twice");
+		c->time = v[0];
+		c->family = f[1][0];
+		snprintf(c->addr, sizeof(c->addr), "%s", f[3]);
+		snprintf(c->url, sizeof(c->url), "%s", f[4]);
+		return 0;
+	}
+	if (n != 10 || strcmp(f[0], "name") != 0)
+		return fail(F_CONFIG, "unknown record");
+	if (!validname(f[1], 0) || (f[2][0] != '4' && f[2][0] != '6' &&
+	    f[2][0] != '-') || f[2][1] != '\0' || !isaddr(f[3], f[2][0]) ||
+	    !isnumber(f[4], &v[0]) || !isword(f[5], sizeof(r->code)) ||
+	    !isnumber(f[6], &v[1]) || !isstatus(v[1]) ||
+	    !isnumber(f[7], &v[2]) || !isnumber(f[8], &v[3]) ||
+	    (strcmp(f[9], "-") != 0 && (strlen(f[9]) != 32 || !ishex(f[9], 32))))
+		return fail(F_CONFIG, "bad name record");
+	if (find(st, f[1], f[2][0]) != NULL)
+		return fail(F_CONFIG, "%s recorded twice", f[1]);
+	if (st->n == MAXRECS)
+		return fail(F_CONFIG, "more than %d records", MAXRECS);
+	r = &st->rec[st->n++];
+	snprintf(r->name, sizeof(r->name), "%s", f[1]);
+	r->family = f[2][0];
+	snprintf(r->addr, sizeof(r->addr), "%s", f[3]);
+	r->updated = v[0];
+	snprintf(r->code, sizeof(r->code), "%s", f[5]);
+	r->status = (int)v[1];
+	r->hold = v[2];
+	r->stop = v[3];
+	snprintf(r->fp, sizeof(r->fp), "%s", f[9]);
+	return 0;
+}
+
+/* Parse a whole state file; -1 with the line and cause in lastfail. */
+int
+state_parse(struct state *st, const char *text, size_t len)
+{
+	char line[LINEMAX + 1];
+	const char *p = text, *end = text + len, *nl;
+	size_t l;
+	int lineno;
+
+	memset(st->rec, 0, sizeof(st->rec));
+	memset(st->check, 0, sizeof(st->check));
+	st->n = 0;
+	st->salt[0] = '\0';
+	for (lineno = 1; p < end; lineno++, p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return fail(F_CONFIG, "line %d: truncated", lineno);
+		if ((l = (size_t)(nl - p)) > LINEMAX || memchr(p, '\0', l))
+			return fail(F_CONFIG, "line %d: malformed", lineno);
+		memcpy(line, p, l);
+		line[l] = '\0';
+		if (lineno == 1) {
+			if (strcmp(line, HEADER) != 0)
+				return fail(F_CONFIG, "not a version 1 state "
+				    "file");
+			continue;
+		}
+		if (parseline(st, line) == -1)
+			return fail(F_CONFIG, "line %d: %s", lineno,
+			    lastfail.msg);
+	}
+	if (lineno == 1)
+		return fail(F_CONFIG, "empty");
+	if (st->salt[0] == '\0')
+		return fail(F_CONFIG, "no salt");
+	return 0;
+}
+
+size_t
+state_format(const struct state *st, char *buf, size_t size)
+{
+	size_t n;
+	int i;
+	const struct staterec *r;
+	const struct checkrec *c;
+
+	n = (size_t)snprintf(buf, size, "%s\nsalt %s\n", HEADER, st->salt);
+	for (i = 0; i < 2 && n < size; i++) {
+		c = &st->check[i];
+		if (c->time != 0)
+			n += (size_t)snprintf(buf + n, size - n,
+			    "check %c %lld %s %s\n", c->family, c->time,
+			    c->addr, c->url);
+	}
+	for (i = 0; i < st->n && n < size; i++) {
+		r = &st->rec[i];
+		n += (size_t)snprintf(buf + n, size - n,
+		    "name %s %c %s %lld %s %d %lld %lld %s\n", r->name,
+		    r->family, r->addr, r->updated, r->code, r->status, r->hold,
+		    r->stop, r->fp);
+	}
+	return n < size ? n : 0;
+}
+
+static void
+newsalt(struct state *st)
+{
+	unsigned char r[16];
+	int i;
+
+	if (tls_random(r, sizeof(r)) == -1)
+		for (i = 0; i < 16; i++)
+			r[i] = (unsigned char)(time(NULL) >> (i % 4 * 8) ^ getpid());
+	for (i = 0; i < 16; i++)
+		snprintf(st->salt + 2 * i, 3, "%02x", r[i]);
+}
+
+static int
+lock(struct state *st)
+{
+	char path[sizeof(st->path) + 8];
+	struct flock fl;
+
+	snprintf(path, sizeof(path), "%s.lock", st->path);
+	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0600)) == -1)
+		return fail(F_CONFIG, "%s:", path);
+	fcntl(st->lockfd, F_SETFD, FD_CLOEXEC);
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	/* another run holds it: wait, but no longer than the deadline */
+	while (fcntl(st->lockfd, F_SETLK, &fl) == -1) {
+		if (errno != EACCES && errno != EAGAIN && errno != EINTR)
+			return fail(F_CONFIG, "lock %s:", path);
+		if (net_remaining() == 0)
+			return fail(F_TIMEOUT, "%s: still locked by another "
+			    "run at the deadline", st->path);
+		poll(NULL, 0, 20);
+	}
+	return 0;
+}
+
+/*
+ * Lock the state, read it (a missing file is an empty state, a corrupt
+ * one a warning and an empty state), and make the temporary file that
+ * state_save renames over it, so that a directory that cannot be
+ * written is found before anything is sent.
+ */
+int
+state_open(struct state *st, const char *path)
+{
+	static char buf[STATEMAX + 1];
+	struct stat sb;
+	size_t len = 0;
+	ssize_t n;
+	int fd;
+
+	memset(st, 0, sizeof(*st));
+	st->lockfd = st->tmpfd = -1;
+	if (strlen(path) >= sizeof(st->path))
+		return fail(F_CONFIG, "%s: path too long", path);
+	snprintf(st->path, sizeof(st->path), "%s", path);
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return fail(F_CONFIG, "%s: not a regular file%s", path,
+		    S_ISLNK(sb.st_mode) ? " (a symbolic link is refused)" : "");
+	if (lock(st) == -1)
+		return -1;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) == -1) {
+		if (errno != ENOENT)
+			return fail(F_CONFIG, "%s:", path);
+	} else {
+		while (len < sizeof(buf) &&
+		    (n = read(fd, buf + len, sizeof(buf) - len)) != 0) {
+			if (n == -1 && errno == EINTR)
+				continue;
+			if (n == -1) {
+				close(fd);
+				return fail(F_CONFIG, "%s:", path);
+			}
+			len += (size_t)n;
+		}
+		close(fd);
+		if (len > STATEMAX || state_parse(st, buf, len) == -1) {
+			warn("%s: corrupt state (%s): starting afresh", path,
+			    len > STATEMAX ? "too large" : lastfail.msg);
+			memset(st->rec, 0, sizeof(st->rec));
+			memset(st->check, 0, sizeof(st->check));
+			st->n = 0;
+			st->salt[0] = '\0';
+		}
+	}
+	if (st->salt[0] == '\0')
+		newsalt(st);
+	snprintf(st->tmp, sizeof(st->tmp), "%s.XXXXXX", path);
+	if ((st->tmpfd = mkstemp(st->tmp)) == -1)
+		return fail(F_CONFIG, "cannot write the state next to %s:",
+		    path);
+	return 0;
+}
+
+static int
+syncdir(const char *path)
+{
+	char dir[sizeof(((struct state *)0)->path)];
+	char *slash;
+	int fd, r;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	if ((fd = open(dir, O_RDONLY)) == -1)
+		return -1;
+	r = fsync(fd);
+	close(fd);
+	return r;
+}
+
+/* Write to the temporary file, sync, rename over the old file, sync. */
+int
+state_save(struct state *st)
+{
+	static char buf[STATEMAX];
+	size_t len, off = 0;
+	ssize_t n;
+
+	if ((len = state_format(st, buf, sizeof(buf))) == 0)
+		return fail(F_CONFIG, "%s: state too large", st->path);
+	while (off < len) {
+		n = write(st->tmpfd, buf + off, len - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto bad;
+		off += (size_t)n;
+	}
+	if (fsync(st->tmpfd) == -1 || close(st->tmpfd) == -1) {
+		st->tmpfd = -1;
+		goto bad;
+	}
+	st->tmpfd = -1;
+	if (rename(st->tmp, st->path) == -1)
+		goto bad;
+	st->tmp[0] = '\0';
+	if (syncdir(st->path) == -1)
+		return fail(F_CONFIG, "%s: sync of its directory:", st->path);
+	return 0;
+bad:
+	n = errno;
+	state_close(st);
+	errno = (int)n;
+	return fail(F_CONFIG, "%s: cannot write the state (the old one is "
+	    "kept):", st->path);
+}
+
+void
+state_close(struct state *st)
+{
+	if (st->tmpfd != -1)
+		close(st->tmpfd);
+	st->tmpfd = -1;
+	if (st->tmp[0] != '\0')
+		unlink(st->tmp);
+	st->tmp[0] = '\0';
+	if (st->lockfd != -1)
+		close(st->lockfd);
+	st->lockfd = -1;
+}
+
+static const char *
+when(long long t)
+{
+	static char buf[40];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+		snprintf(buf, sizeof(buf), "%lld", t);
+	return buf;
+}
+
+static void
+sent(const struct job *j, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s", j->addr4[0] || j->addr6[0] ? j->addr4 :
+	    "-", j->addr4[0] && j->addr6[0] ? "," : "", j->addr6);
+}
+
+/*
+ * Before any request: 0 when the state settles name i without one (res
+ * filled in: stopped, held or skipped), 1 when it must be sent.
+ */
+int
+state_decide(struct state *st, const struct job *j, int i, const char *fp,
+    long long period, long long now, struct nameresult *res)
+{
+	const char *name = j->names[i];
+	struct staterec *r, *r4, *r6;
+	int k;
+
+	memset(res, 0, sizeof(*res));
+	sent(j, res->addr, sizeof(res->addr));
+	for (k = 0; k < st->n; k++) {
+		r = &st->rec[k];
+		if (strcasecmp(r->name, name) != 0 || r->stop == 0)
+			continue;
+		if (strcmp(r->fp, fp) != 0) {
+			/* the configuration changed: a person acted */
+			r->stop = 0;
+			snprintf(r->fp, sizeof(r->fp), "-");
+			continue;
+		}
+		res->res = R_FAILED;
+		res->status = r->status;
+		snprintf(res->code, sizeof(res->code), "%s", r->code);
+		snprintf(res->text, sizeof(res->text), "%s: stopped since %s by "
+		    "%s: change the configuration, or run once with -F, to "
+		    "resume", name, when(r->stop), r->code);
+		res->local = 1;
+		return 0;
+	}
+	for (k = 0; k < st->n; k++) {
+		r = &st->rec[k];
+		if (strcasecmp(r->name, name) != 0 || r->hold <= now)
+			continue;
+		res->res = R_HELD;
+		res->status = ST_TEMPFAIL;
+		snprintf(res->code, sizeof(res->code), "%s", r->code);
+		snprintf(res->text, sizeof(res->text), "%s: held until %s after "
+		    "%s", name, when(r->hold), r->code);
+		res->local = 1;
+		return 0;
+	}
+	if (!j->addr4[0] && !j->addr6[0])
+		return 1;
+	r4 = find(st, name, '4');
+	r6 = find(st, name, '6');
+	if (j->addr4[0] && (r4 == NULL || strcmp(r4->addr, j->addr4) != 0 ||
+	    now - r4->updated >= period || r4->updated > now))
+		return 1;
+	if (j->addr6[0] && (r6 == NULL || strcmp(r6->addr, j->addr6) != 0 ||
+	    now - r6->updated >= period || r6->updated > now))
+		return 1;
+	r = j->addr4[0] ? r4 : r6;
+	res->res = R_SKIPPED;
+	res->status = ST_OK;
+	snprintf(res->code, sizeof(res->code), "%s", r->code);
+	return 0;
+}
+
+static struct staterec *
+get(struct state *st, const char *name, char family)
+{
+	struct staterec *r = find(st, name, family);
+
+	if (r != NULL || st->n == MAXRECS)
+		return r;
+	r = &st->rec[st->n++];
+	memset(r, 0, sizeof(*r));
+	snprintf(r->name, sizeof(r->name), "%s", name);
+	r->family = family;
+	snprintf(r->addr, sizeof(r->addr), "-");
+	snprintf(r->fp, sizeof(r->fp), "-");
+	return r;
+}
+
+/* How long a wNNm / wNNh code asks to wait, in seconds; 0 for others. */
+static long long
+waitfor(const char *code)
+{
+	long long n = 0;
+	const char *p = code + 1;
+
+	if (code[0] != 'w')
+		return 0;
+	for (; *p >= '0' && *p <= '9'; p++)
+		n = n * 10 + (*p - '0');
+	if (p[0] == 'm' && p[1] == '\0')
+		return n * 60;
+	if (p[0] == 'h' && p[1] == '\0')
+		return n * 3600;
+	return 0;
+}
+
+/* After the reply: remember the outcome for name i. */
+void
+state_record(struct state *st, const struct job *j, int i, const char *fp,
+    const struct nameresult *res, long long now)
+{
+	const char *name = j->names[i];
+	char fam[2], addr[2][ADDRLEN], canon[ADDRLEN];
+	struct staterec *r;
+	const char *comma;
+	int nf = 0, k, f;
+	long long hold;
+
+	if (j->addr4[0]) {
+		fam[nf] = '4';
+		snprintf(addr[nf++], ADDRLEN, "%s", j->addr4);
+	}
+	if (j->addr6[0]) {
+		fam[nf] = '6';
+		snprintf(addr[nf++], ADDRLEN, "%s", j->addr6);
+	}
+	if (nf == 0 && res->res != R_FAILED) {
+		/* the provider chose: its echo says which address and family */
+		for (comma = res->addr; nf < 2 && comma != NULL; nf++) {
+			snprintf(canon, sizeof(canon), "%.*s",
+			    (int)strcspn(comma, ","), comma);
+			if (addr_class(canon, &f, addr[nf], ADDRLEN) == A_BAD)
+				break;
+			fam[nf] = f == AF_INET ? '4' : '6';
+			if ((comma = strchr(comma, ',')) != NULL)
+				comma++;
+		}
+	}
+	if (nf == 0) {
+		fam[nf] = '-';
+		snprintf(addr[nf++], ADDRLEN, "-");
+	}
+	for (k = 0; k < nf; k++) {
+		if ((r = get(st, name, fam[k])) == NULL)
+			continue;
+		snprintf(r->code, sizeof(r->code), "%s", res->code);
+		r->status = res->status;
+		if (res->res == R_UPDATED || res->res == R_UNCHANGED) {
+			if (strcmp(addr[k], "-") != 0)
+				snprintf(r->addr, sizeof(r->addr), "%.*s",
+				    ADDRLEN - 1, addr[k]);
+			r->updated = now;
+		} else if (res->status == ST_TEMPFAIL ||
+		    res->status == ST_UNAVAILABLE) {
+			hold = waitfor(res->code);
+			r->hold = now + (hold > HOLDOFF ? hold : HOLDOFF);
+		} else if (res->status != ST_NOHOST) {
+			r->stop = now;
+			snprintf(r->fp, sizeof(r->fp), "%s", fp);
+		}
+	}
+	if (res->res != R_UPDATED && res->res != R_UNCHANGED)
+		return;
+	for (k = 0; k < st->n; k++)
+		if (strcasecmp(st->rec[k].name, name) == 0) {
+			st->rec[k].hold = 0;
+			st->rec[k].stop = 0;
+			snprintf(st->rec[k].fp, sizeof(st->rec[k].fp), "-");
+		}
+}
