@@ -12,9 +12,10 @@ CERTS=$T/certs
 ONLY=${1:-}
 W=$(mktemp -d "${TMPDIR:-/tmp}/ddnsup-test.XXXXXX")
 PPID_=
+CPID_=
 NETNS=
 cleanup() {
-	[ -n "$PPID_" ] && kill "$PPID_" 2>/dev/null
+	for p in $PPID_ $CPID_; do kill "$p" 2>/dev/null; done
 	[ -n "$NETNS" ] && ip netns del "$NETNS" 2>/dev/null
 	rm -rf "$W"
 }
@@ -46,11 +47,34 @@ provider() {
 }
 
 stopprovider() {
-	if [ -n "$PPID_" ]; then
-		kill "$PPID_" 2>/dev/null
-		wait "$PPID_" 2>/dev/null
-	fi
+	for p in $PPID_ $CPID_; do
+		kill "$p" 2>/dev/null
+		wait "$p" 2>/dev/null
+	done
 	PPID_=
+	CPID_=
+}
+
+# checkpage BODY [provider options]: an address check page; sets CPORT
+checkpage() {
+	body=$1
+	shift
+	printf '%b' "$body" >"$W/cbody"
+	{
+		printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n'
+		printf 'Content-Length: %s\r\n\r\n' "$(wc -c <"$W/cbody" | tr -d ' ')"
+		cat "$W/cbody"
+	} >"$W/creply"
+	rm -f "$W/cport"
+	: >"$W/crec"
+	"$PROV" -P "$W/cport" -r "$W/crec" -R "$W/creply" -n 100 "$@" &
+	CPID_=$!
+	i=0
+	while [ ! -s "$W/cport" ] && [ $i -lt 200 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	CPORT=$(cat "$W/cport")
 }
 
 # reply STATUS BODY [HEADER...]: the provider's answer, body via printf %b
@@ -182,6 +206,7 @@ fi
 
 . "$T/cases.sh"
 . "$T/tzocases.sh"
+. "$T/statecases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
