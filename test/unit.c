@@ -572,6 +572,82 @@ t_tzo(void)
 	done("TZO lists, codes, greetings and request lines");
 }
 
+static void
+t_check(void)
+{
+	static const struct { const char *in; int fam; const char *want; } v[] = {
+		{ "<html><body>Current IP Address: 203.0.113.7</body></html>", AF_INET, "203.0.113.7" },
+		{ "203.0.113.7", AF_INET, "203.0.113.7" },
+		{ "version 1.2, address 198.51.100.3\n", AF_INET, "198.51.100.3" },
+		{ "1.2.3.4.5 then 192.0.2.1", AF_INET, "192.0.2.1" },
+		{ "999.1.1.1", AF_INET, 0 }, { "", AF_INET, 0 },
+		{ "<html>no address</html>", AF_INET, 0 },
+		{ "Your address: 2001:DB8::1 (IPv6)", AF_INET6, "2001:db8::1" },
+		{ "<head>12:30 then 2001:db8::2", AF_INET6, "2001:db8::2" },
+		{ "203.0.113.7", AF_INET6, 0 },
+	};
+	char out[ADDRLEN];
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		r = check_parse(v[i].in, strlen(v[i].in), v[i].fam, out,
+		    sizeof(out));
+		CHECK(v[i].want ? r == 0 && strcmp(out, v[i].want) == 0 : r == -1,
+		    "%s: %d %s", v[i].in, r, r == 0 ? out : "");
+	}
+	r = check_parse("1.2.3.4\0" "5.6.7.8", 15, AF_INET, out, sizeof(out));
+	CHECK(r == 0 && strcmp(out, "1.2.3.4") == 0, "NUL in page");
+	done("address check page parsing");
+}
+
+static void
+t_state(void)
+{
+	static const char good[] =
+	    "ddnsup-state 1\n"
+	    "salt 0123456789abcdef0123456789abcdef\n"
+	    "check 4 1796083200 203.0.113.7 http://checkip.example.org/\n"
+	    "name home.example.org 4 203.0.113.7 1796083200 good 0 0 0 -\n"
+	    "name home.example.org 6 2001:db8::1 1796083200 good 0 0 0 -\n"
+	    "name b.example.org - - 0 badauth 77 0 1796083200 0123456789abcdef0123456789abcdef\n"
+	    "name c.example.org 4 - 0 911 75 1796085000 0 -\n";
+	static const char *const bad[] = {
+		"", "ddnsup-state 1\n", "ddnsup-state 2\nsalt 0123456789abcdef0123456789abcdef\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdeF\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 good 0 0 0\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 5 1.2.3.4 0 good 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 6 1.2.3.4 0 good 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 -1 good 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 good 1 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 good 0 0 0 xyz\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a 4 1.2.3.4 0 good 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 good 0 0 0 - extra\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 good 0 0 0 -\nname A.ORG 4 1.2.3.4 0 good 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\ncheck 4 0 - http://x/\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 99999999999999999999 good 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 go\001od 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org  4 1.2.3.4 0 good 0 0 0 -\n",
+	};
+	static struct state st;
+	static char buf[65536];
+	size_t i, n;
+
+	CHECK(state_parse(&st, good, sizeof(good) - 1) == 0, "good: %s",
+	    lastfail.msg);
+	CHECK(st.n == 4 && st.check[0].time == 1796083200, "good: %d records",
+	    st.n);
+	n = state_format(&st, buf, sizeof(buf));
+	CHECK(n == sizeof(good) - 1 && memcmp(buf, good, n) == 0,
+	    "format differs:\n%.*s", (int)n, buf);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(state_parse(&st, bad[i], strlen(bad[i])) == -1,
+		    "bad %zu accepted", i);
+	CHECK(state_format(&st, buf, 10) == 0, "format overflows");
+	done("state file parsing and writing");
+}
+
 int
 main(void)
 {
@@ -586,5 +662,7 @@ main(void)
 	t_pins();
 	t_printable();
 	t_tzo();
+	t_check();
+	t_state();
 	return failures != 0;
 }
