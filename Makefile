@@ -9,8 +9,8 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o checkip.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
-LIBOBJ = checkip.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
+OBJ = ddnsup.o checkip.o conf.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
+LIBOBJ = checkip.o conf.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
 TESTBIN = test/provider test/tzoprovider test/unit
 
 all: ddnsup

@@ -80,6 +80,23 @@ struct conn {
 
 enum proto { P_DYNDNS, P_TZO };
 
+/* How a provider takes both address families (presets). */
+enum v6mode {
+	V6_COMBINED,	/* myip=v4,v6 in one request */
+	V6_PARAM,	/* myip=v4&myipv6=v6 */
+	V6_SEPARATE,	/* one request per family */
+	V6_HOSTS,	/* one request per family, each to its own host */
+	V6_NONE		/* IPv4 only */
+};
+
+struct preset {
+	const char *name;
+	const char *host;
+	const char *path;
+	enum v6mode v6;
+	const char *host6;	/* V6_HOSTS: the IPv6 host */
+};
+
 struct job {
 	enum proto proto;
 	struct url srv;		/* tzo: the cluster lookup host and port */
@@ -98,6 +115,15 @@ struct job {
 	int npins;
 	char agent[256];
 	int verbose;
+	enum v6mode v6;
+	char host6[256];	/* V6_HOSTS */
+	const char *statefile;
+	const char *checkurl;
+	struct url wurl;
+	long long refresh;
+	int timeout;
+	int four, six;		/* families asked for -i and -w */
+	int force;
 };
 
 /* util.c */
@@ -169,6 +195,45 @@ int dyndns_request(char *, size_t, const struct job *, int);
 void dyndns_map(const struct reply *, const struct job *,
     struct nameresult *);
 int dyndns_update(struct job *, struct nameresult *);
+const struct preset *dyndns_preset(const char *);
+const struct preset *dyndns_presets(void);
+
+/* conf.c: the configuration file, in the data model's parameter names */
+enum key {
+	K_NAME, K_ENABLE, K_LINK, K_PERIOD, K_DOMAIN1, K_DOMAIN2, K_DOMAIN3,
+	K_DOMAIN4, K_PROTO, K_FQDN, K_SCRIPT, K_PROTOCOL, K_PORT, K_USER,
+	K_PASSWORD, K_CACERT, K_CLUSTER, K_CLUSTERPORT, K_LOOKUPPORT, K_EMAIL,
+	K_KEY, K_SUPPORTS, K_STATE, K_PIN, K_TIMEOUT, K_AGENT, K_ADDRESS,
+	K_ADDRESSURL, K_UPDATEPORT, K_PROVIDER,
+	NFILEKEYS,
+	K_SERVER = NFILEKEYS,	/* -s: command line only */
+	K_SECRETFILE,		/* -p: command line only */
+	NKEYS
+};
+#define MAXINST		16
+#define CONFMAX		65536
+
+struct setting {
+	const char *v;		/* NULL when not set */
+	int line;		/* in the file; 0 on the command line */
+	const char *opt;	/* the option that set it on the command line */
+};
+
+struct instance {
+	int index;		/* 1.. in the file, 0 for the command line */
+	int line;		/* its first line */
+	struct setting s[NKEYS];
+	struct setting pins[MAXPINS];
+	int npins;
+	struct setting addrs[2];
+	int naddrs;
+};
+
+extern const char *conf_path;
+int conf_key(const char *, size_t);
+const char *conf_keyname(int);
+int conf_parse(char *, size_t, struct instance *, int);
+int conf_load(const char *, struct instance *, int);
 
 /* state.c */
 #define MAXRECS		(3 * MAXNAMES)

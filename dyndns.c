@@ -35,6 +35,45 @@ static const struct code {
 	    "provider failure or maintenance; wait at least 30 minutes" },
 };
 
+/*
+ * Well-known providers: where they listen and how they take IPv6. The
+ * hosts are the providers' published update hosts; ProviderFQDN
+ * overrides both of a V6_HOSTS pair.
+ */
+static const struct preset presets[] = {
+	{ "dyn", "members.dyndns.org", "/nic/update", V6_COMBINED, NULL },
+	{ "noip", "dynupdate.no-ip.com", "/nic/update", V6_COMBINED, NULL },
+	{ "he", "dyn.dns.he.net", "/nic/update", V6_SEPARATE, NULL },
+	{ "dnsomatic", "updates.dnsomatic.com", "/nic/update", V6_NONE, NULL },
+	{ "dynu", "api.dynu.com", "/nic/update", V6_PARAM, NULL },
+	{ "ovh", "www.ovh.com", "/nic/update?system=dyndns", V6_NONE, NULL },
+	{ "strato", "dyndns.strato.com", "/nic/update", V6_COMBINED, NULL },
+	{ "changeip", "nic.changeip.com", "/nic/update", V6_NONE, NULL },
+	{ "spdyn", "update.spdyn.de", "/nic/update", V6_COMBINED, NULL },
+	{ "nsupdate.info", "ipv4.nsupdate.info", "/nic/update", V6_HOSTS,
+	    "ipv6.nsupdate.info" },
+	{ "inwx", "dyndns.inwx.com", "/nic/update", V6_PARAM, NULL },
+	{ "joker", "svc.joker.com", "/nic/update", V6_SEPARATE, NULL },
+	{ NULL, NULL, NULL, V6_COMBINED, NULL }
+};
+
+const struct preset *
+dyndns_presets(void)
+{
+	return presets;
+}
+
+const struct preset *
+dyndns_preset(const char *name)
+{
+	const struct preset *p;
+
+	for (p = presets; p->name != NULL; p++)
+		if (strcasecmp(p->name, name) == 0)
+			return p;
+	return NULL;
+}
+
 /* Percent-encode s after dst[*n]; unreserved characters and ':' stay. */
 static int
 enc(char *dst, size_t size, size_t *n, const char *s)
@@ -84,7 +123,16 @@ target(char *dst, size_t size, const struct job *j)
 			bad |= add(dst, size, &n, ",");
 		bad |= enc(dst, size, &n, j->names[i]);
 	}
-	if (j->addr4[0] != '\0' || j->addr6[0] != '\0') {
+	if (j->v6 == V6_PARAM) {
+		if (j->addr4[0] != '\0') {
+			bad |= add(dst, size, &n, "&myip=");
+			bad |= enc(dst, size, &n, j->addr4);
+		}
+		if (j->addr6[0] != '\0') {
+			bad |= add(dst, size, &n, "&myipv6=");
+			bad |= enc(dst, size, &n, j->addr6);
+		}
+	} else if (j->addr4[0] != '\0' || j->addr6[0] != '\0') {
 		bad |= add(dst, size, &n, "&myip=");
 		bad |= enc(dst, size, &n, j->addr4);
 		if (j->addr4[0] != '\0' && j->addr6[0] != '\0')
@@ -331,8 +379,8 @@ logbody(const struct reply *r)
 }
 
 /* Connect, verify, send one request for all names, map the reply. */
-int
-dyndns_update(struct job *j, struct nameresult *res)
+static int
+exchange(struct job *j, struct nameresult *res)
 {
 	static char req[8192];
 	char buf[2 * ADDRLEN + 2];
@@ -364,4 +412,55 @@ bad:
 	conn_close(&c);
 	failall(res, j->nnames, sentaddr(j, buf, sizeof(buf)));
 	return -1;
+}
+
+/* The IPv4 and IPv6 requests' results as one per name. */
+static void
+merge(struct nameresult *res, const struct nameresult *r6, int n)
+{
+	char addr[sizeof(res->addr)];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(addr, sizeof(addr), "%s%s%s",
+		    strcmp(res[i].addr, "-") ? res[i].addr : "",
+		    strcmp(res[i].addr, "-") && strcmp(r6[i].addr, "-") ? "," : "",
+		    strcmp(r6[i].addr, "-") ? r6[i].addr : "");
+		if (res[i].res != R_FAILED && (r6[i].res == R_FAILED ||
+		    (r6[i].res == R_UPDATED && res[i].res == R_UNCHANGED)))
+			res[i] = r6[i];
+		snprintf(res[i].addr, sizeof(res[i].addr), "%s",
+		    addr[0] ? addr : "-");
+	}
+}
+
+/*
+ * One request for all names; with both families, providers that take
+ * them apart get one request per family (V6_SEPARATE, V6_HOSTS).
+ */
+int
+dyndns_update(struct job *j, struct nameresult *res)
+{
+	static struct job v6;
+	static struct nameresult r6[MAXNAMES];
+	int a, b;
+
+	if ((j->v6 != V6_SEPARATE && j->v6 != V6_HOSTS) || !j->addr6[0])
+		return exchange(j, res);
+	v6 = *j;
+	v6.addr4[0] = '\0';
+	if (j->v6 == V6_HOSTS)
+		snprintf(v6.srv.host, sizeof(v6.srv.host), "%s", j->host6);
+	if (!j->addr4[0]) {
+		a = exchange(&v6, res);
+		wipe(v6.secret, sizeof(v6.secret));
+		return a;
+	}
+	j->addr6[0] = '\0';
+	a = exchange(j, res);
+	snprintf(j->addr6, sizeof(j->addr6), "%s", v6.addr6);
+	b = exchange(&v6, r6);
+	wipe(v6.secret, sizeof(v6.secret));
+	merge(res, r6, j->nnames);
+	return a == -1 || b == -1 ? -1 : 0;
 }

@@ -566,10 +566,10 @@ case_ "usage: user with :" usage_ "no ':'" -u bo:b $N
 case_ "usage: bad scheme" usage_ "scheme must be http or https" -u bob -s ftp://x.example.org $N
 case_ "usage: bad port" usage_ "bad port" -u bob -s https://x.example.org:99999 $N
 case_ "usage: bad path" usage_ "bad character in path" -u bob -s "https://x.example.org/a b" $N
-case_ "usage: bad timeout" usage_ "-t must be a number from 1 to 3600" -u bob -t 0 $N
+case_ "usage: bad timeout" usage_ "-t 0: must be a number from 1 to 3600" -u bob -t 0 $N
 case_ "usage: bad pin" usage_ "not sha256//BASE64" -u bob -k sha256//abc $N
 case_ "usage: pin with http" usage_ "pins need an https server" -u bob -k "$(cat "$CERTS/ec.pin")" -s http://127.0.0.1 $N
-case_ "usage: -a and -i" usage_ "-a, -i and -w exclude each other" -u bob -a 203.0.113.7 -i lo $N
+case_ "usage: -a and -i" usage_ "-a, -i and -w (Address, LinkReference and AddressURL) exclude each other" -u bob -a 203.0.113.7 -i lo $N
 case_ "usage: -a with -6" usage_ "with -a the address says it" -u bob -a 203.0.113.7 -6 $N
 case_ "usage: unknown -o key" usage_ "-o Colour: unknown key" -u bob -o Colour=red $N
 case_ "usage: secret in -o" usage_ "secrets are not accepted on the command line" -u bob -o password=x $N
@@ -677,6 +677,7 @@ case_ "syslog: messages leave standard error" t_syslog
 t_version() {
 	ddnsup -V
 	status 0
-	out "ddnsup $VERSION" "protocols: dyndns,tzo" "schemes: http,https"
+	out "ddnsup $VERSION" "protocols: dyndns,tzo" "schemes: http,https" \
+	    "presets: dyn,noip,he,dnsomatic,dynu,ovh,strato,changeip,spdyn,nsupdate.info,inwx,joker"
 }
 case_ "version" t_version

@@ -255,7 +255,7 @@ case_ "tzo usage: -6" tzousage "-P tzo: IPv4 only" 64 -6 $N
 case_ "tzo usage: not an e-mail" tzousage "not an e-mail address" 64 -u alice $N
 case_ "tzo usage: e-mail with comma" tzousage "not an e-mail address" 64 -u "a,b@example.org" $N
 case_ "tzo usage: pin" tzousage "tzo has no TLS" 64 -k "$(cat "$CERTS/ec.pin")" $N
-case_ "tzo usage: bad port" tzousage "UpdateServerPort must be a number from 1 to 65535" 64 -o UpdateServerPort=0 $N
+case_ "tzo usage: bad port" tzousage "-o UpdateServerPort=0: must be a number from 1 to 65535" 64 -o UpdateServerPort=0 $N
 
 t_tzokey() {
 	tzoprovider
