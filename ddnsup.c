@@ -515,18 +515,23 @@ static const char *loadedca;
 
 /* Check every setting of one instance and fill in its job. */
 static void
-build(struct job *j, const struct instance *f, const struct cli *c,
-    const char *statedir)
+build(struct job *j, int slot, const struct instance *f, const struct cli *c,
+    const char *conf)
 {
 	static char statepath[MAXINST][512];
 	const struct setting *s, *su, *link, *wurl, *addrs;
 	const struct setting *pins;
+	struct setting here;
 	struct utsname un;
 	const char *env, *p;
 	char one[ADDRLEN + 1];
 	int i, k, naddrs, npins, fromcli;
 	size_t len;
 
+	/* where an instance of the file begins, for what it lacks */
+	here.v = "";
+	here.line = f->line;
+	here.opt = NULL;
 	memset(j, 0, sizeof(*j));
 	j->family = AF_UNSPEC;
 	j->verbose = c->verbose;
@@ -558,8 +563,7 @@ build(struct job *j, const struct instance *f, const struct cli *c,
 			j->names[j->nnames++] = s->v;
 		}
 	if (j->nnames == 0)
-		bad(f->line ? &f->s[K_NAME] : NULL, K_DOMAIN1,
-		    "no host name given");
+		bad(f->line ? &here : NULL, K_DOMAIN1, "no host name given");
 	for (i = 0; i < j->nnames; i++) {
 		if (!validname(j->names[i], 0))
 			bad(NULL, 0, "%s: not a valid fully qualified host name",
@@ -573,7 +577,8 @@ build(struct job *j, const struct instance *f, const struct cli *c,
 	server(j, f, c);
 	su = eff(f, c, j->proto == P_TZO ? K_EMAIL : K_USER);
 	if (su == NULL)
-		bad(NULL, 0, "no user name: -u user is required");
+		bad(f->line ? &here : NULL, j->proto == P_TZO ? K_EMAIL : K_USER,
+		    "no user name: -u user is required");
 	j->user = su->v;
 	if (*j->user == '\0' || strlen(j->user) >= MAXUSER ||
 	    strchr(j->user, ':') != NULL)
@@ -663,20 +668,22 @@ build(struct job *j, const struct instance *f, const struct cli *c,
 		    un.sysname, un.machine, VERSION);
 	}
 
-	/* the state file: StateFile, else -c (with -f: -c plus the Name) */
-	if (f->s[K_STATE].v != NULL && c->in.s[K_STATE].v == NULL)
+	/*
+	 * The state file: the instance's own StateFile, else -c (with -f:
+	 * -c plus the instance's Name, or its number).
+	 */
+	if (f->s[K_STATE].v != NULL)
 		j->statefile = f->s[K_STATE].v;
 	else if ((s = c->in.s[K_STATE].v ? &c->in.s[K_STATE] : NULL) != NULL) {
 		j->statefile = s->v;
-		if (statedir != NULL && f->index > 0) {
-			snprintf(statepath[f->index % MAXINST],
-			    sizeof(statepath[0]), "%s.%s", s->v,
-			    f->s[K_NAME].v ? f->s[K_NAME].v : "");
-			if (f->s[K_NAME].v == NULL)
-				snprintf(statepath[f->index % MAXINST],
-				    sizeof(statepath[0]), "%s.%d", s->v,
-				    f->index);
-			j->statefile = statepath[f->index % MAXINST];
+		if (conf != NULL) {
+			if (f->s[K_NAME].v != NULL)
+				snprintf(statepath[slot], sizeof(statepath[0]),
+				    "%s.%s", s->v, f->s[K_NAME].v);
+			else
+				snprintf(statepath[slot], sizeof(statepath[0]),
+				    "%s.%d", s->v, f->index);
+			j->statefile = statepath[slot];
 		}
 	}
 
@@ -944,7 +951,8 @@ main(int argc, char *argv[])
 		    !validinstname(inst[i].s[K_NAME].v))
 			bad(&inst[i].s[K_NAME], K_NAME, "letters, digits, '.', "
 			    "'_' and '-', at most 64");
-		build(&jobs[njobs++], &inst[i], &c, conffile);
+		build(&jobs[njobs], njobs, &inst[i], &c, conffile);
+		njobs++;
 	}
 	if (njobs == 0)
 		fatal(ST_USAGE, "%s: no enabled instance%s%s", conffile,

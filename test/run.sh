@@ -207,6 +207,7 @@ fi
 . "$T/cases.sh"
 . "$T/tzocases.sh"
 . "$T/statecases.sh"
+. "$T/confcases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

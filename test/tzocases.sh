@@ -5,8 +5,8 @@ MAIL=alice@example.org
 # tzoprovider ARGS: start the TZO test server; sets P1 P2 P3
 tzoprovider() {
 	rm -f "$W/port"
-	: >"$W/rec"
-	"$T/tzoprovider" -P "$W/port" -r "$W/rec" "$@" &
+	: >"${TZOREC:-$W/rec}"
+	"$T/tzoprovider" -P "$W/port" -r "${TZOREC:-$W/rec}" "$@" &
 	PPID_=$!
 	i=0
 	while [ ! -s "$W/port" ] && [ $i -lt 200 ]; do

@@ -648,6 +648,51 @@ t_state(void)
 	done("state file parsing and writing");
 }
 
+static void
+t_conf(void)
+{
+	static const struct { const char *in; int n; const char *err; } v[] = {
+		{ "", 0, 0 }, { "# only a comment\n\n", 0, 0 },
+		{ "Username = bob\n", 1, 0 },
+		{ "dyndns.Username=bob\ntzo.KeyProvided = k\n", 1, 0 },
+		{ "InternetGatewayDevice.DynamicDNS.2.Name = a\n"
+		  "InternetGatewayDevice.DynamicDNS.7.Name = b\nName = c\n", 3, 0 },
+		{ "Pin = a\nPin = b\n", 1, 0 },
+		{ "Colour = red\n", -1, "t:1: unknown key Colour" },
+		{ "Username\n", -1, "t:1: expected Key = value" },
+		{ "= bob\n", -1, "t:1: unknown key " },
+		{ "Username = a\nusername = b\n", -1, "t:2: Username given twice (first on line 1)" },
+		{ "InternetGatewayDevice.DynamicDNS.0.Name = a\n", -1, "t:1: bad instance number" },
+		{ "InternetGatewayDevice.DynamicDNS.1Name = a\n", -1, "t:1: bad instance number" },
+		{ "InternetGatewayDevice.DynamicDNS..Name = a\n", -1, "t:1: instance number missing" },
+		{ "Name = a\001b\n", -1, "t:1: control character" },
+		{ "Username = bob\nPin=1\nPin=2\nPin=3\nPin=4\nPin=5\nPin=6\nPin=7\nPin=8\nPin=9\n", -1, "t:10: more than 8 pins" },
+	};
+	static struct instance inst[MAXINST];
+	char buf[512], many[4096];
+	size_t i, n = 0;
+	int r;
+
+	conf_path = "t";
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s", v[i].in);
+		r = conf_parse(buf, strlen(buf), inst, MAXINST);
+		CHECK(r == v[i].n && (r != -1 || strcmp(lastfail.msg, v[i].err) == 0),
+		    "case %zu: %d %s", i, r, r == -1 ? lastfail.msg : "");
+	}
+	snprintf(buf, sizeof(buf), "InternetGatewayDevice.DynamicDNS.3.dyndns.Username = bob  \r\n");
+	r = conf_parse(buf, strlen(buf), inst, MAXINST);
+	CHECK(r == 1 && inst[0].index == 3 && strcmp(inst[0].s[K_USER].v, "bob") == 0 &&
+	    inst[0].s[K_USER].line == 1, "prefixed value");
+	for (i = 1; i <= MAXINST + 1; i++)
+		n += (size_t)snprintf(many + n, sizeof(many) - n,
+		    "InternetGatewayDevice.DynamicDNS.%zu.Name = x\n", i);
+	r = conf_parse(many, n, inst, MAXINST);
+	CHECK(r == -1 && strstr(lastfail.msg, "more than 16 instances"), "instances");
+	conf_path = "-";
+	done("configuration file parsing");
+}
+
 int
 main(void)
 {
@@ -664,5 +709,6 @@ main(void)
 	t_tzo();
 	t_check();
 	t_state();
+	t_conf();
 	return failures != 0;
 }
