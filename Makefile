@@ -35,6 +35,25 @@ test/unit: test/unit.c $(LIBOBJ) ddnsup.h
 check: ddnsup $(TESTBIN)
 	sh test/run.sh
 
+# the whole suite with every ddnsup run under valgrind's memcheck
+check-valgrind: ddnsup $(TESTBIN)
+	DDNSUP_WRAP="valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect --track-fds=no" \
+	    sh test/run.sh
+
+FUZZ = http dyndns tzo state conf url pin pem spki check
+FUZZSRC = checkip.c conf.c dyndns.c http.c net.c state.c tls.c tzo.c util.c
+FUZZCC = clang
+FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all
+
+# libFuzzer targets: fuzz/fuzz-<name>; fuzz/run.sh runs them
+fuzz: $(FUZZSRC) fuzz/fuzz.c ddnsup.h
+	for t in $(FUZZ); do \
+		$(FUZZCC) $(FUZZFLAGS) $(CPPFLAGS) -I. -DTARGET_$$t \
+		    -o fuzz/fuzz-$$t fuzz/fuzz.c $(FUZZSRC) $(LDLIBS) || exit 1; \
+	done
+
 demo: ddnsup test/provider test/tzoprovider
 	sh test/demo.sh
 
@@ -50,5 +69,6 @@ uninstall:
 
 clean:
 	rm -f ddnsup $(OBJ) $(TESTBIN)
+	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all check demo install uninstall clean
+.PHONY: all check check-valgrind fuzz demo install uninstall clean

@@ -155,6 +155,7 @@ void conn_close(struct conn *);
 
 /* tls.c */
 int tls_anchors(const char *);
+int tls_anchorbuf(const void *, size_t, const char *);
 const char *tls_cafile(void);
 int tls_handshake(struct conn *, const char *, const struct pin *, int);
 ssize_t tls_read(struct conn *, void *, size_t);

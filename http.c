@@ -9,6 +9,8 @@
 
 #include "ddnsup.h"
 
+#define CHUNKLINE	256	/* a chunk size line with its extensions */
+
 static int
 pathchar(int c)
 {
@@ -256,9 +258,12 @@ walkchunks(char *buf, size_t len, struct httpstate *st)
 
 	for (;;) {
 		p = buf + st->next;
+		/* the same limit whether the line is whole or still coming */
 		if ((nl = eol(p, end)) == NULL)
-			return (size_t)(end - p) > 32 ?
-			    fail(F_PROTO, "bad chunk size line") : 0;
+			return (size_t)(end - p) > CHUNKLINE ?
+			    fail(F_PROTO, "chunk size line too long") : 0;
+		if ((size_t)(nl - p) > CHUNKLINE)
+			return fail(F_PROTO, "chunk size line too long");
 		n = trimcr(p, nl);
 		size = 0;
 		for (i = 0; i < n && (d = hexval((unsigned char)p[i])) != -1;

@@ -271,6 +271,30 @@ pemevents(struct loader *l, const unsigned char *buf, size_t len,
 	return 0;
 }
 
+static struct loader ld;
+
+static void
+loadbegin(void)
+{
+	memset(&ld, 0, sizeof(ld));
+	nanchors = 0;
+	arenalen = 0;
+	br_pem_decoder_init(&ld.pem);
+}
+
+static int
+loadend(const char *path)
+{
+	if (pemevents(&ld, (const unsigned char *)"\n", 1, path) == -1)
+		return -1;
+	if (nanchors == 0)
+		return fail(F_CONFIG, "%s: no usable trust anchor", path);
+	if (ld.full)
+		warn("%s: only the first %zu certificates fit", path,
+		    nanchors);
+	return (int)nanchors;
+}
+
 /*
  * Load the trust anchors of a PEM file: CA certificates, or the server's
  * own certificate for direct trust. Returns how many, or -1.
@@ -278,39 +302,35 @@ pemevents(struct loader *l, const unsigned char *buf, size_t len,
 int
 tls_anchors(const char *path)
 {
-	static struct loader l;
 	unsigned char buf[4096];
 	ssize_t n;
 	int fd;
 
-	memset(&l, 0, sizeof(l));
-	nanchors = 0;
-	arenalen = 0;
+	loadbegin();
 	if ((fd = open(path, O_RDONLY)) == -1)
 		return fail(F_CONFIG, "%s:", path);
-	br_pem_decoder_init(&l.pem);
 	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			fail(F_CONFIG, "%s:", path);
-			close(fd);
-			return -1;
-		}
-		if (pemevents(&l, buf, (size_t)n, path) == -1) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 || pemevents(&ld, buf, (size_t)n, path) == -1) {
+			if (n == -1)
+				fail(F_CONFIG, "%s:", path);
 			close(fd);
 			return -1;
 		}
 	}
 	close(fd);
-	if (pemevents(&l, (const unsigned char *)"\n", 1, path) == -1)
+	return loadend(path);
+}
+
+/* The same from memory (for the fuzzer). */
+int
+tls_anchorbuf(const void *buf, size_t len, const char *name)
+{
+	loadbegin();
+	if (pemevents(&ld, buf, len, name) == -1)
 		return -1;
-	if (nanchors == 0)
-		return fail(F_CONFIG, "%s: no usable trust anchor", path);
-	if (l.full)
-		warn("%s: only the first %zu certificates fit", path,
-		    nanchors);
-	return (int)nanchors;
+	return loadend(name);
 }
 
 /* Read a DER tag and length; single-byte tags and definite lengths only. */
