@@ -696,6 +696,8 @@ build(struct job *j, int slot, const struct instance *f, const struct cli *c,
 			bad(&f->s[k], k, "1 to %d bytes", MAXSECRET - 1);
 		j->secretlen = strlen(f->s[k].v);
 		memcpy(j->secret, f->s[k].v, j->secretlen);
+		/* the file's copy is not needed again */
+		wipe((char *)f->s[k].v, j->secretlen);
 	} else if ((env = getenv("DDNSUP_PASSWORD")) != NULL && *env != '\0') {
 		if (strlen(env) >= MAXSECRET)
 			fatal(ST_CONFIG, "DDNSUP_PASSWORD: longer than %d bytes",
@@ -878,6 +880,7 @@ main(int argc, char *argv[])
 	static struct cli c;
 	const struct preset *p;
 	const char *conffile = NULL, *sel = NULL;
+	char *env;
 	int ch, dry = 0, quiet = 0, n = 1, njobs = 0, i, st, status;
 	int retry = ST_OK, person = ST_OK;
 
@@ -954,6 +957,9 @@ main(int argc, char *argv[])
 		build(&jobs[njobs], njobs, &inst[i], &c, conffile);
 		njobs++;
 	}
+	/* /proc/PID/environ shows the process's own copy: blank it */
+	if ((env = getenv("DDNSUP_PASSWORD")) != NULL)
+		wipe(env, strlen(env));
 	if (njobs == 0)
 		fatal(ST_USAGE, "%s: no enabled instance%s%s", conffile,
 		    sel ? " matches " : "", sel ? sel : "");

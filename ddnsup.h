@@ -148,6 +148,7 @@ void net_deadline(int);
 int net_remaining(void);
 int net_connect(struct conn *, const char *, const char *, int);
 ssize_t net_read(struct conn *, void *, size_t);
+int net_pending(struct conn *);
 int net_write(struct conn *, const void *, size_t);
 ssize_t conn_read(struct conn *, void *, size_t);
 int conn_write(struct conn *, const void *, size_t);

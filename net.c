@@ -381,6 +381,20 @@ net_connect(struct conn *c, const char *host, const char *port, int family)
 	return fail(F_CONNECT, "connect %s:", c->peer);
 }
 
+/* 1 when the peer has sent something not yet read, -1 at its end, else 0. */
+int
+net_pending(struct conn *c)
+{
+	struct pollfd pfd;
+	char b;
+
+	pfd.fd = c->fd;
+	pfd.events = POLLIN;
+	if (poll(&pfd, 1, 0) != 1)
+		return 0;
+	return recv(c->fd, &b, 1, MSG_PEEK) == 0 ? -1 : 1;
+}
+
 /* Read what is there, waiting within the deadline; 0 at end of file. */
 ssize_t
 net_read(struct conn *c, void *buf, size_t len)

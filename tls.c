@@ -506,6 +506,19 @@ tlsfail(struct conn *c)
 	return fail(F_TLS, "%s: TLS: %s", c->peer, tls_strerror(err));
 }
 
+/* Records the engine produced, gathered so that a flight is one write. */
+static unsigned char out[BR_SSL_BUFSIZE_OUTPUT];
+static size_t outlen;
+
+static int
+flush(struct conn *c)
+{
+	size_t len = outlen;
+
+	outlen = 0;
+	return len > 0 ? net_write(c, out, len) : 0;
+}
+
 /*
  * Drive the engine until a state in want is ready: returns that state,
  * 0 at end of input, -1 on failure. A peer that closes the socket
@@ -523,17 +536,26 @@ run(struct conn *c, unsigned want)
 	for (;;) {
 		st = br_ssl_engine_current_state(&sc.eng);
 		if (st & BR_SSL_CLOSED) {
+			/* an alert the engine sends on failure goes out too */
+			flush(c);
 			if (br_ssl_engine_last_error(&sc.eng) == BR_ERR_OK)
 				return 0;
 			return tlsfail(c);
 		}
 		if (st & BR_SSL_SENDREC) {
 			buf = br_ssl_engine_sendrec_buf(&sc.eng, &len);
-			if (net_write(c, buf, len) == -1)
+			if (len > sizeof(out) - outlen && flush(c) == -1)
 				return -1;
+			if (len > sizeof(out) - outlen)
+				len = sizeof(out) - outlen;
+			memcpy(out + outlen, buf, len);
+			outlen += len;
 			br_ssl_engine_sendrec_ack(&sc.eng, len);
 			continue;
 		}
+		/* a whole flight is ready: one write, before waiting */
+		if (flush(c) == -1)
+			return -1;
 		if (st & want)
 			return (int)st;
 		if (st & BR_SSL_RECVAPP)
@@ -619,11 +641,28 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	if (!br_ssl_client_reset(&sc, name, 0))
 		return tlsfail(c);
 	c->tls = 1;
+	outlen = 0;
 	st = run(c, BR_SSL_SENDAPP);
 	if (st == 0)
 		return fail(F_CONNECT, "%s: connection closed during the TLS "
 		    "handshake", c->peer);
-	return st < 0 ? -1 : 0;
+	if (st < 0)
+		return -1;
+	/*
+	 * In TLS 1.2 a server has nothing to say between its Finished and
+	 * the request: what is there (a renegotiation request, an alert)
+	 * fails the connection before the credential is written.
+	 */
+	switch (net_pending(c)) {
+	case 0:
+		return 0;
+	case -1:
+		return fail(F_CONNECT, "%s: connection closed after the TLS "
+		    "handshake", c->peer);
+	default:
+		return fail(F_TLS, "%s: TLS: server sent a record before the "
+		    "request (renegotiation?)", c->peer);
+	}
 }
 
 ssize_t
@@ -677,6 +716,8 @@ void
 tls_close(void)
 {
 	wipe(iobuf, sizeof(iobuf));
+	wipe(out, sizeof(out));
+	outlen = 0;
 	br_ssl_client_zero(&sc);
 }
 

@@ -8,7 +8,11 @@
  *
  * modes: reply (default), stall (read the request, never answer), close
  * (read the request, close), slow (reply one byte every -d ms), hsstall
- * (accept, never speak), refuse (find a free port, close it, exit).
+ * (accept, never speak), refuse (find a free port, close it, exit),
+ * reset (read the request, reset the connection), hsclose (close after
+ * the ClientHello), alert1 (answer the ClientHello with a fatal alert),
+ * alert2 (a fatal alert instead of the server's second flight), reneg
+ * (ask for renegotiation right after the handshake).
  */
 #define _DEFAULT_SOURCE
 #include <sys/socket.h>
@@ -142,11 +146,27 @@ addkey(const char *name, struct obj *o)
 		die("%s: cannot decode key", name);
 }
 
+/* a fatal handshake_failure alert, as a plaintext TLS 1.2 record */
+static const unsigned char alert[] = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28 };
+static int wrote;	/* the server has written its first flight */
+
 static int
 sockread(void *ctx, unsigned char *buf, size_t len)
 {
-	ssize_t n = read(*(int *)ctx, buf, len);
+	ssize_t n;
 
+	if (wrote && strcmp(mode, "alert2") == 0) {
+		/* the client's second flight arrives: take all of it, refuse it */
+		struct pollfd pfd = { *(int *)ctx, POLLIN, 0 };
+		while (poll(&pfd, 1, 200) == 1 && read(*(int *)ctx, buf, len) > 0)
+			;
+		send(*(int *)ctx, alert, sizeof(alert), MSG_NOSIGNAL);
+		shutdown(*(int *)ctx, SHUT_WR);
+		while (poll(&pfd, 1, 2000) == 1 && read(*(int *)ctx, buf, len) > 0)
+			;
+		return -1;
+	}
+	n = read(*(int *)ctx, buf, len);
 	return n <= 0 ? -1 : (int)n;
 }
 
@@ -155,7 +175,57 @@ sockwrite(void *ctx, const unsigned char *buf, size_t len)
 {
 	ssize_t n = send(*(int *)ctx, buf, len, MSG_NOSIGNAL);
 
+	wrote = 1;
 	return n <= 0 ? -1 : (int)n;
+}
+
+/*
+ * Run the server engine until the handshake is done, then ask for
+ * renegotiation: the last flight and the HelloRequest leave together.
+ */
+static int
+reneg(br_ssl_engine_context *eng, int fd)
+{
+	static unsigned char out[65536];
+	unsigned char *buf;
+	size_t len, olen = 0;
+	unsigned st;
+	ssize_t n;
+	int asked = 0;
+
+	for (;;) {
+		st = br_ssl_engine_current_state(eng);
+		if (st & BR_SSL_CLOSED)
+			return -1;
+		if (st & BR_SSL_SENDREC) {
+			buf = br_ssl_engine_sendrec_buf(eng, &len);
+			if (len > sizeof(out) - olen)
+				return -1;
+			memcpy(out + olen, buf, len);
+			olen += len;
+			br_ssl_engine_sendrec_ack(eng, len);
+			continue;
+		}
+		if ((st & BR_SSL_SENDAPP) && !asked) {
+			br_ssl_engine_renegotiate(eng);
+			br_ssl_engine_flush(eng, 0);
+			asked = 1;
+			continue;
+		}
+		if (olen > 0 && send(fd, out, olen, MSG_NOSIGNAL) != (ssize_t)olen)
+			return -1;
+		olen = 0;
+		if (asked)
+			return 0;
+		if (st & BR_SSL_RECVREC) {
+			buf = br_ssl_engine_recvrec_buf(eng, &len);
+			if ((n = read(fd, buf, len)) <= 0)
+				return -1;
+			br_ssl_engine_recvrec_ack(eng, (size_t)n);
+			continue;
+		}
+		br_ssl_engine_flush(eng, 0);
+	}
 }
 
 struct io {
@@ -229,6 +299,11 @@ serve(struct io *io)
 			pause();
 	if (strcmp(mode, "close") == 0)
 		return;
+	if (strcmp(mode, "reset") == 0) {
+		struct linger lg = { 1, 0 };
+		setsockopt(io->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+		return;
+	}
 	if (strcmp(mode, "slow") == 0) {
 		for (i = 0; i < replylen; i++) {
 			if (iowrite(io, reply + i, 1) != 0)
@@ -321,6 +396,15 @@ main(int argc, char *argv[])
 		if (strcmp(mode, "hsstall") == 0)
 			for (;;)
 				pause();
+		if (strcmp(mode, "hsclose") == 0 || strcmp(mode, "alert1") == 0) {
+			unsigned char hello[4096];
+			if (read(c, hello, sizeof(hello)) > 0 &&
+			    strcmp(mode, "alert1") == 0)
+				send(c, alert, sizeof(alert), MSG_NOSIGNAL);
+			close(c);
+			continue;
+		}
+		wrote = 0;
 		io.fd = c;
 		io.tls = NULL;
 		if (certfile != NULL) {
@@ -332,6 +416,10 @@ main(int argc, char *argv[])
 				    br_skey_decoder_get_rsa(&skey));
 			br_ssl_engine_set_buffer(&sc.eng, iobuf, sizeof(iobuf), 1);
 			br_ssl_server_reset(&sc);
+			if (strcmp(mode, "reneg") == 0 && reneg(&sc.eng, c) == -1) {
+				close(c);
+				continue;
+			}
 			br_sslio_init(&ioc, &sc.eng, sockread, &c, sockwrite, &c);
 			io.tls = &ioc;
 		}

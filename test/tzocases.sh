@@ -18,7 +18,7 @@ tzoprovider() {
 
 # tzo ARGS: ddnsup -P tzo against the three stages' ports
 tzo() {
-	DDNSUP_PASSWORD=$TZOKEY "$DDNSUP" -P tzo -s "127.0.0.1:$P1" \
+	DDNSUP_PASSWORD=$TZOKEY $DDNSUP_WRAP "$DDNSUP" -P tzo -s "127.0.0.1:$P1" \
 	    -o "ProviderUpdateServerLookupPort=$P2" -o "UpdateServerPort=$P3" \
 	    -u $MAIL "$@" >"$W/out" 2>"$W/err"
 	STATUS=$?
@@ -201,7 +201,7 @@ t_tzodeadline() {
 	tzo -t 2 $N
 	t1=$(now)
 	status 75
-	[ $((t1 - t0)) -le 30 ] || bad "took $((t1 - t0)) tenths of a second, deadline 2 s"
+	[ $((t1 - t0)) -le $((30 + SLACK)) ] || bad "took $((t1 - t0)) tenths of a second, deadline 2 s"
 }
 case_ "tzo: one deadline for all stages" t_tzodeadline
 
