@@ -254,6 +254,8 @@ resolve(const char *host, const char *port, int family, struct resolved *r)
 	hints.ai_flags = AI_NUMERICSERV;
 	if (pipe(p) == -1)
 		return fail(F_RESOLVETMP, "pipe:");
+	/* what stdio holds must not be written twice */
+	fflush(NULL);
 	if ((pid = fork()) == -1) {
 		close(p[0]);
 		close(p[1]);
