@@ -41,6 +41,13 @@ check-valgrind: ddnsup $(TESTBIN)
 	    --errors-for-leak-kinds=definite,indirect --track-fds=no" \
 	    sh test/run.sh
 
+# static analysis: both must print nothing (.clang-tidy says what is left out)
+analyze:
+	cppcheck --enable=warning,style,performance,portability --std=c99 \
+	    $(CPPFLAGS) --suppress=variableScope --inline-suppr --quiet \
+	    --error-exitcode=1 -I. $(OBJ:.o=.c)
+	clang-tidy --quiet $(OBJ:.o=.c) -- -std=c99 $(CPPFLAGS) -I.
+
 FUZZ = http dyndns tzo state conf url pin pem spki check
 FUZZSRC = checkip.c conf.c dyndns.c http.c net.c state.c tls.c tzo.c util.c
 FUZZCC = clang
@@ -71,4 +78,4 @@ clean:
 	rm -f ddnsup $(OBJ) $(TESTBIN)
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all check check-valgrind fuzz demo install uninstall clean
+.PHONY: all analyze check check-valgrind fuzz demo install uninstall clean

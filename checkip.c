@@ -22,13 +22,12 @@ check_parse(const char *body, size_t len, int family, char *out,
 	int fam;
 
 	while (i < len) {
-		if (memchr(chars, body[i], strlen(chars)) == NULL ||
-		    body[i] == '\0') {
+		if (body[i] == '\0' || strchr(chars, body[i]) == NULL) {
 			i++;
 			continue;
 		}
 		for (n = 0; i + n < len && body[i + n] != '\0' &&
-		    memchr(chars, body[i + n], strlen(chars)) != NULL; n++)
+		    strchr(chars, body[i + n]) != NULL; n++)
 			;
 		if (n < sizeof(tok)) {
 			memcpy(tok, body + i, n);

@@ -17,7 +17,7 @@
 
 #include "ddnsup.h"
 
-static void
+static NORETURN void
 fatal(int status, const char *fmt, ...)
 {
 	char buf[512];
@@ -30,7 +30,7 @@ fatal(int status, const char *fmt, ...)
 	exit(status);
 }
 
-static void
+static NORETURN void
 usage(const char *fmt, ...)
 {
 	char buf[512];
@@ -55,7 +55,7 @@ usage(const char *fmt, ...)
 static void
 readsecret(struct job *j, const char *path)
 {
-	char buf[MAXSECRET + 2];
+	char buf[MAXSECRET + 2] = "";
 	struct stat sb;
 	size_t len = 0;
 	ssize_t n;
@@ -206,11 +206,11 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 static void
 fingerprint(const struct job *j, const struct state *st, int i, char *fp)
 {
-	char server[700], name[256], pins[MAXPINS * 32];
+	char srv[700], name[256], pins[MAXPINS * 32];
 	const char *f[6];
 	size_t l[6], k;
 
-	snprintf(server, sizeof(server), "%s %s %s %s %s %s %s",
+	snprintf(srv, sizeof(srv), "%s %s %s %s %s %s %s",
 	    j->proto == P_TZO ? "tzo" : "dyndns", j->srv.tls ? "https" : "http",
 	    j->srv.host, j->srv.port, j->srv.path, j->lookupport, j->updateport);
 	for (k = 0; j->names[i][k] != '\0' && k < sizeof(name) - 1; k++)
@@ -218,7 +218,7 @@ fingerprint(const struct job *j, const struct state *st, int i, char *fp)
 	name[k] = '\0';
 	for (k = 0; k < (size_t)j->npins; k++)
 		memcpy(pins + 32 * k, j->pins[k].hash, 32);
-	f[0] = server;
+	f[0] = srv;
 	f[1] = j->user;
 	f[2] = j->secret;
 	f[3] = name;
@@ -270,7 +270,7 @@ webcheck(struct job *j, const struct url *u, const char *url, int six,
  * A bad setting: say where it came from (file:line, or the option) and
  * what is wrong, and exit 64 before anything is sent.
  */
-static void
+static NORETURN void
 bad(const struct setting *s, int key, const char *fmt, ...)
 {
 	char what[512];
@@ -650,7 +650,7 @@ build(struct job *j, int slot, const struct instance *f, const struct cli *c,
 	j->cafile = val(f, c, K_CACERT, NULL);
 	j->timeout = (s = eff(f, c, K_TIMEOUT)) ? (int)number(s, K_TIMEOUT, 1,
 	    3600) : 30;
-	j->refresh = (s = eff(f, c, K_PERIOD)) ? period(s) : 25 * 86400;
+	j->refresh = (s = eff(f, c, K_PERIOD)) ? period(s) : 25LL * 86400;
 	if ((s = eff(f, c, K_AGENT)) != NULL) {
 		if (*s->v == '\0' || strlen(s->v) >= sizeof(j->agent))
 			bad(s, K_AGENT, "1 to %zu characters",

@@ -126,6 +126,12 @@ struct job {
 	int force;
 };
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NORETURN	__attribute__((noreturn))
+#else
+#define NORETURN
+#endif
+
 /* util.c */
 extern const char *argv0;
 extern int uselog;
@@ -239,8 +245,8 @@ int conf_load(const char *, struct instance *, int);
 
 /* state.c */
 #define MAXRECS		(3 * MAXNAMES)
-#define HOLDOFF		(30 * 60)	/* after a temporary refusal */
-#define CHECKREUSE	(10 * 60)	/* a web check's result is kept this long */
+#define HOLDOFF		(30LL * 60)	/* after a temporary refusal */
+#define CHECKREUSE	(10LL * 60)	/* a web check's result is kept this long */
 
 struct staterec {
 	char name[254];

@@ -419,13 +419,13 @@ static void
 merge(struct nameresult *res, const struct nameresult *r6, int n)
 {
 	char addr[sizeof(res->addr)];
-	int i;
+	int i, a4, a6;
 
 	for (i = 0; i < n; i++) {
-		snprintf(addr, sizeof(addr), "%s%s%s",
-		    strcmp(res[i].addr, "-") ? res[i].addr : "",
-		    strcmp(res[i].addr, "-") && strcmp(r6[i].addr, "-") ? "," : "",
-		    strcmp(r6[i].addr, "-") ? r6[i].addr : "");
+		a4 = strcmp(res[i].addr, "-") != 0;
+		a6 = strcmp(r6[i].addr, "-") != 0;
+		snprintf(addr, sizeof(addr), "%s%s%s", a4 ? res[i].addr : "",
+		    a4 && a6 ? "," : "", a6 ? r6[i].addr : "");
 		if (res[i].res != R_FAILED && (r6[i].res == R_FAILED ||
 		    (r6[i].res == R_UPDATED && res[i].res == R_UNCHANGED)))
 			res[i] = r6[i];

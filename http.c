@@ -82,7 +82,7 @@ hostport(struct url *u, const char *s, const char *defport, const char **rest)
 int
 url_hostport(struct url *u, const char *s, const char *defport)
 {
-	const char *rest;
+	const char *rest = "";
 
 	memset(u, 0, sizeof(*u));
 	if (strstr(s, "://") != NULL)
@@ -99,7 +99,7 @@ url_hostport(struct url *u, const char *s, const char *defport)
 int
 url_parse(struct url *u, const char *s, const char *defpath)
 {
-	const char *p, *end;
+	const char *p = "", *end;
 
 	memset(u, 0, sizeof(*u));
 	u->tls = 1;

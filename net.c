@@ -121,9 +121,10 @@ v6flags(const struct in6_addr *a, const char *ifname)
 	if ((fp = fopen("/proc/net/if_inet6", "r")) == NULL)
 		return 0;
 	for (i = 0; i < 16; i++)
-		snprintf(want + 2 * i, 3, "%02x", a->s6_addr[i]);
+		snprintf(want + 2 * (size_t)i, 3, "%02x", a->s6_addr[i]);
 	while (fgets(line, sizeof(line), fp) != NULL) {
-		if (sscanf(line, "%32s %x %x %x %x %16s", hex, &idx, &plen,
+		/* a line that does not scan is skipped: no address to lose */
+		if (sscanf(line, "%32s %x %x %x %x %16s", hex, &idx, &plen, /* NOLINT(cert-err34-c) */
 		    &scope, &flags, name) != 6)
 			continue;
 		if (strcmp(hex, want) == 0 && strcmp(name, ifname) == 0) {

@@ -239,7 +239,7 @@ newsalt(struct state *st)
 		for (i = 0; i < 16; i++)
 			r[i] = (unsigned char)(time(NULL) >> (i % 4 * 8) ^ getpid());
 	for (i = 0; i < 16; i++)
-		snprintf(st->salt + 2 * i, 3, "%02x", r[i]);
+		snprintf(st->salt + 2 * (size_t)i, 3, "%02x", r[i]);
 }
 
 static int

@@ -1,5 +1,5 @@
 /* Everything BearSSL: trust anchors, pin check, engine I/O, error names. */
-#define _DEFAULT_SOURCE		/* getentropy */
+#define _DEFAULT_SOURCE		/* getentropy */ /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): a feature test macro */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -745,7 +745,7 @@ tls_fingerprint(char *out, const char *salt, const char *const *field,
 	}
 	br_sha256_out(&h, hash);
 	for (i = 0; i < 16; i++)
-		snprintf(out + 2 * i, 3, "%02x", hash[i]);
+		snprintf(out + 2 * (size_t)i, 3, "%02x", hash[i]);
 	wipe(hash, sizeof(hash));
 	wipe(&h, sizeof(h));
 }

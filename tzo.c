@@ -223,8 +223,7 @@ readline(struct lines *l, char *out, const char *what)
 			return fail(F_PROTO, "%s: stage %d: control character "
 			    "in %s: %s", l->c.peer, l->stage, what, show);
 		}
-	memcpy(out, l->buf, len);
-	out[len] = '\0';
+	snprintf(out, TZOLINE, "%.*s", (int)len, l->buf);
 	l->len -= (size_t)(nl + 1 - l->buf);
 	memmove(l->buf, nl + 1, l->len);
 	if (l->verbose) {
@@ -245,7 +244,8 @@ sendline(struct lines *l, const struct job *j, int name)
 		logv("> %s", line);
 	if ((n = tzo_request(line, sizeof(line), l->stage, j, name, 0)) == -1)
 		return -1;
-	memcpy(line + n, "\r\n", 2);
+	line[n] = '\r';
+	line[n + 1] = '\n';
 	r = conn_write(&l->c, line, (size_t)n + 2);
 	wipe(line, sizeof(line));
 	return r;
@@ -278,8 +278,8 @@ static int
 lookup(struct lines *l, const struct job *j, char (*addrs)[16], int *code,
     char *text, size_t textlen)
 {
-	char line[TZOLINE], show[80];
-	const char *t;
+	char line[TZOLINE] = "", show[80];
+	const char *t = "";
 	int n;
 
 	if (readline(l, line, "greeting") == -1)
@@ -308,7 +308,7 @@ static int
 update(struct lines *l, struct job *j, int name, char (*servers)[16], int n,
     struct nameresult *res)
 {
-	char line[TZOLINE], show[80], seen[ADDRLEN];
+	char line[TZOLINE] = "", show[80], seen[ADDRLEN];
 	const char *text;
 	int code;
 
@@ -361,9 +361,9 @@ tzo_update(struct job *j, struct nameresult *res)
 {
 	static struct lines l;
 	char clusters[TZOMAXADDRS][16], servers[TZOMAXADDRS][16];
-	char text[TZOLINE];
+	char text[TZOLINE] = "";
 	const char *addr = j->addr4[0] ? j->addr4 : "-";
-	int n, i, code;
+	int n, i, code = 0;
 
 	memset(&l, 0, sizeof(l));
 	l.c.fd = -1;
@@ -395,7 +395,8 @@ tzo_update(struct job *j, struct nameresult *res)
 			failall(&res[i], j->nnames - i, addr);
 			return -1;
 		}
-		if (res[i].res == R_FAILED && global(code = atoi(res[i].code))) {
+		if (res[i].res == R_FAILED &&
+		    global((int)strtol(res[i].code, NULL, 10))) {
 			copyresult(&res[i + 1], &res[i], j->nnames - i - 1);
 			return -1;
 		}

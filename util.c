@@ -94,7 +94,7 @@ b64encode(char *dst, size_t size, const unsigned char *src, size_t len)
 			v |= src[i + 1] << 8;
 		dst[n++] = b64[v >> 18 & 63];
 		dst[n++] = b64[v >> 12 & 63];
-		dst[n++] = i + 1 < len ? b64[v >> 6 & 63] : '=';
+		dst[n++] = (char)(i + 1 < len ? b64[v >> 6 & 63] : '=');
 		dst[n++] = '=';
 	}
 	dst[n] = '\0';
