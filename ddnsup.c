@@ -231,6 +231,9 @@ fingerprint(const struct job *j, const struct state *st, int i, char *fp)
 	tls_fingerprint(fp, st->salt, f, l, 6);
 }
 
+static const char *loadedca;
+static void anchors(const struct job *);
+
 /* -w: the address the check page sees, reused for a while with -c. */
 static int
 webcheck(struct job *j, const struct url *u, const char *url, int six,
@@ -254,6 +257,8 @@ webcheck(struct job *j, const struct url *u, const char *url, int six,
 				    out, now - c->time);
 			continue;
 		}
+		if (u->tls)
+			anchors(j);
 		if (check_fetch(j, u, fam, out, ADDRLEN) == -1)
 			return fail(F_CHECK, "%s", lastfail.msg);
 		if (c != NULL) {
@@ -511,8 +516,6 @@ checktzo(struct job *j, const struct setting *user, const struct setting *pin)
 	warn("tzo: the key crosses the network in clear (TZO has no TLS)");
 }
 
-static const char *loadedca;
-
 /* Check every setting of one instance and fill in its job. */
 static void
 build(struct job *j, int slot, const struct instance *f, const struct cli *c,
@@ -711,16 +714,27 @@ build(struct job *j, int slot, const struct instance *f, const struct cli *c,
 	else if (!j->srv.tls)
 		warn("%s: plain http: the password crosses the network in "
 		    "clear", j->srv.host);
+	/* the anchors are decoded only when a handshake needs them */
 	if ((j->proto == P_DYNDNS && j->srv.tls) || (j->checkurl &&
 	    j->wurl.tls)) {
 		if (j->cafile == NULL && (j->cafile = tls_cafile()) == NULL)
 			fatal(ST_CONFIG, "no CA bundle found: give -C file");
-		if (loadedca == NULL || strcmp(loadedca, j->cafile) != 0) {
-			if (tls_anchors(j->cafile) == -1)
-				fatal(ST_CONFIG, "%s", lastfail.msg);
-			loadedca = j->cafile;
-		}
-	}
+		if (access(j->cafile, R_OK) == -1)
+			fatal(ST_CONFIG, "%s: %s", j->cafile, strerror(errno));
+	} else
+		j->cafile = NULL;
+}
+
+/* Decode the job's trust anchors unless they are the ones loaded. */
+static void
+anchors(const struct job *j)
+{
+	if (j->cafile == NULL || (loadedca != NULL &&
+	    strcmp(loadedca, j->cafile) == 0))
+		return;
+	if (tls_anchors(j->cafile) == -1)
+		fatal(ST_CONFIG, "%s", lastfail.msg);
+	loadedca = j->cafile;
 }
 
 /* One instance's update: state, address check, request, record, report. */
@@ -734,12 +748,6 @@ runjob(struct job *j, int dry, int quiet)
 	int i, k, need[MAXNAMES], status = -1;
 	long long now;
 
-	if (j->cafile != NULL && (loadedca == NULL ||
-	    strcmp(loadedca, j->cafile) != 0)) {
-		if (tls_anchors(j->cafile) == -1)
-			fatal(ST_CONFIG, "%s", lastfail.msg);
-		loadedca = j->cafile;
-	}
 	/* from here on, everything counts against the one deadline */
 	net_deadline(j->timeout);
 	now = (long long)time(NULL);
@@ -771,6 +779,7 @@ runjob(struct job *j, int dry, int quiet)
 			sub.names[sub.nnames++] = j->names[i];
 	}
 	if (dry) {
+		anchors(j);
 		for (i = 0; i < j->nnames; i++)
 			if (!need[i])
 				printf("# %s: %s\n", j->names[i],
@@ -783,6 +792,7 @@ runjob(struct job *j, int dry, int quiet)
 		return ST_OK;
 	}
 	if (sub.nnames > 0) {
+		anchors(j);
 		if (j->proto == P_TZO)
 			tzo_update(&sub, subres);
 		else

@@ -75,6 +75,7 @@ struct pin {
 struct conn {
 	int fd;
 	int tls;
+	int sent;		/* a write came last: poll before reading */
 	char peer[300];		/* host:port, for messages */
 };
 

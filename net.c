@@ -398,24 +398,37 @@ net_pending(struct conn *c)
 	return recv(c->fd, &b, 1, MSG_PEEK) == 0 ? -1 : 1;
 }
 
-/* Read what is there, waiting within the deadline; 0 at end of file. */
+/*
+ * Read what is there, waiting within the deadline; 0 at end of file.
+ * The read comes first: poll only when nothing has arrived yet.
+ */
 ssize_t
 net_read(struct conn *c, void *buf, size_t len)
 {
 	ssize_t n;
 
 	for (;;) {
+		if (net_remaining() == 0)
+			return fail(F_TIMEOUT, "read %s: timed out", c->peer);
+		/* right after a write the answer cannot be there yet */
+		if (c->sent) {
+			c->sent = 0;
+			n = -1;
+			errno = EAGAIN;
+		} else
+			n = read(c->fd, buf, len);
+		if (n >= 0)
+			return n;
+		if (errno == EINTR)
+			continue;
+		if (errno != EAGAIN && errno != EWOULDBLOCK)
+			return fail(F_CONNECT, "read %s:", c->peer);
 		switch (waitfd(c->fd, POLLIN, net_remaining())) {
 		case 0:
 			return fail(F_TIMEOUT, "read %s: timed out", c->peer);
 		case -1:
 			return fail(F_CONNECT, "read %s:", c->peer);
 		}
-		n = read(c->fd, buf, len);
-		if (n >= 0)
-			return n;
-		if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)
-			return fail(F_CONNECT, "read %s:", c->peer);
 	}
 }
 
@@ -427,6 +440,7 @@ net_write(struct conn *c, const void *buf, size_t len)
 
 	while (len > 0) {
 		n = send(c->fd, p, len, MSG_NOSIGNAL);
+		c->sent = 1;
 		if (n > 0) {
 			p += n;
 			len -= (size_t)n;

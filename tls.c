@@ -510,6 +510,10 @@ tlsfail(struct conn *c)
 static unsigned char out[BR_SSL_BUFSIZE_OUTPUT];
 static size_t outlen;
 
+/* What the socket gave beyond what the engine asked for (a header, say). */
+static unsigned char in[BR_SSL_BUFSIZE_INPUT];
+static size_t inoff, inlen;
+
 static int
 flush(struct conn *c)
 {
@@ -562,10 +566,19 @@ run(struct conn *c, unsigned want)
 			return fail(F_PROTO, "%s: data before the request",
 			    c->peer);
 		if (st & BR_SSL_RECVREC) {
+			if (inlen == 0) {
+				if ((n = net_read(c, in, sizeof(in))) <= 0)
+					return (int)n;
+				inoff = 0;
+				inlen = (size_t)n;
+			}
 			buf = br_ssl_engine_recvrec_buf(&sc.eng, &len);
-			if ((n = net_read(c, buf, len)) <= 0)
-				return (int)n;
-			br_ssl_engine_recvrec_ack(&sc.eng, (size_t)n);
+			if (len > inlen)
+				len = inlen;
+			memcpy(buf, in + inoff, len);
+			inoff += len;
+			inlen -= len;
+			br_ssl_engine_recvrec_ack(&sc.eng, len);
 			continue;
 		}
 		br_ssl_engine_flush(&sc.eng, 0);
@@ -641,7 +654,7 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	if (!br_ssl_client_reset(&sc, name, 0))
 		return tlsfail(c);
 	c->tls = 1;
-	outlen = 0;
+	outlen = inlen = inoff = 0;
 	st = run(c, BR_SSL_SENDAPP);
 	if (st == 0)
 		return fail(F_CONNECT, "%s: connection closed during the TLS "
@@ -653,7 +666,7 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	 * the request: what is there (a renegotiation request, an alert)
 	 * fails the connection before the credential is written.
 	 */
-	switch (net_pending(c)) {
+	switch (inlen > 0 ? 1 : net_pending(c)) {
 	case 0:
 		return 0;
 	case -1:
@@ -717,7 +730,8 @@ tls_close(void)
 {
 	wipe(iobuf, sizeof(iobuf));
 	wipe(out, sizeof(out));
-	outlen = 0;
+	wipe(in, sizeof(in));
+	outlen = inlen = inoff = 0;
 	br_ssl_client_zero(&sc);
 }
 
