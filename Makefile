@@ -20,6 +20,22 @@ ddnsup: $(OBJ)
 
 $(OBJ): ddnsup.h
 
+# BearSSL linked in, libc dynamic: for devices without libbearssl.so
+static: ddnsup-static
+
+ddnsup-static: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) -Wl,-Bstatic -lbearssl -Wl,-Bdynamic
+
+bench/timeit: bench/timeit.c
+	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ bench/timeit.c
+
+bench/delayproxy: bench/delayproxy.c
+	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ bench/delayproxy.c
+
+# figures, side by side with curl: a script, never a test
+bench: ddnsup ddnsup-static test/provider test/tzoprovider bench/timeit bench/delayproxy
+	sh bench/run.sh
+
 .c.o:
 	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
 
@@ -75,7 +91,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ddnsup $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
 
 clean:
-	rm -f ddnsup $(OBJ) $(TESTBIN)
+	rm -f ddnsup ddnsup-static $(OBJ) $(TESTBIN) bench/timeit bench/delayproxy
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all analyze check check-valgrind fuzz demo install uninstall clean
+.PHONY: all analyze bench static check check-valgrind fuzz demo install uninstall clean

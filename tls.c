@@ -158,6 +158,10 @@ struct loader {
 	int full;
 	size_t dnstart;
 	size_t skipped;
+	unsigned char hdr[6];	/* the certificate's DER header */
+	size_t hdrlen;
+	size_t left;		/* bytes of the certificate still to come */
+	int bad;		/* malformed: stop feeding the decoder */
 };
 
 static void
@@ -173,10 +177,51 @@ appenddn(void *ctx, const void *buf, size_t len)
 	arenalen += len;
 }
 
+/*
+ * BearSSL 0.6's X.509 decoder reads through a NULL pointer when it is
+ * given bytes after it has finished or failed (found by fuzzing): feed it
+ * the DER SEQUENCE's length, read here, and nothing after an error.
+ */
 static void
 pushcert(void *ctx, const void *buf, size_t len)
 {
-	br_x509_decoder_push(ctx, buf, len);
+	struct loader *l = ctx;
+	const unsigned char *p = buf;
+	size_t n, i, k;
+
+	while (len > 0 && !l->bad) {
+		if (l->hdrlen < sizeof(l->hdr)) {
+			l->hdr[l->hdrlen++] = *p++;
+			len--;
+			if (l->hdrlen < 2 || (l->hdr[1] & 0x80 &&
+			    l->hdrlen < 2 + (size_t)(l->hdr[1] & 0x7f)))
+				continue;
+			if (l->hdr[0] != 0x30 || l->hdr[1] == 0x80 ||
+			    (l->hdr[1] & 0x7f) > 3) {
+				l->bad = 1;
+				return;
+			}
+			k = l->hdr[1] & 0x80 ? (size_t)(l->hdr[1] & 0x7f) : 0;
+			n = k ? 0 : l->hdr[1];
+			for (i = 0; i < k; i++)
+				n = n << 8 | l->hdr[2 + i];
+			l->left = 2 + k + n - l->hdrlen;
+			br_x509_decoder_push(&l->x509, l->hdr, l->hdrlen);
+			l->hdrlen = sizeof(l->hdr);
+			continue;
+		}
+		if (len > l->left) {
+			l->bad = 1;	/* bytes after the certificate */
+			len = l->left;
+		}
+		/* nor after it failed or finished: the opaque fields are 0.6's */
+		if (len > 0 && (l->x509.err != 0 || l->x509.decoded))
+			l->bad = 1;
+		else if (len > 0)
+			br_x509_decoder_push(&l->x509, p, len);
+		l->left -= len;
+		len = 0;
+	}
 }
 
 static void
@@ -208,7 +253,8 @@ endcert(struct loader *l)
 	const br_x509_pkey *pk;
 
 	pk = br_x509_decoder_get_pkey(&l->x509);
-	if (pk == NULL || br_x509_decoder_last_error(&l->x509) != 0 ||
+	if (l->bad || l->hdrlen < sizeof(l->hdr) || l->left != 0 ||
+	    pk == NULL || br_x509_decoder_last_error(&l->x509) != 0 ||
 	    nanchors == MAXANCHORS || l->full)
 		goto skip;
 	ta->dn.data = arena + l->dnstart;
@@ -253,9 +299,10 @@ pemevents(struct loader *l, const unsigned char *buf, size_t len,
 			    strcmp(name, "X509 CERTIFICATE") == 0;
 			if (l->incert) {
 				l->dnstart = arenalen;
+				l->hdrlen = l->left = 0;
+				l->bad = 0;
 				br_x509_decoder_init(&l->x509, appenddn, l);
-				br_pem_decoder_setdest(&l->pem, pushcert,
-				    &l->x509);
+				br_pem_decoder_setdest(&l->pem, pushcert, l);
 			} else
 				br_pem_decoder_setdest(&l->pem, discard, NULL);
 			break;

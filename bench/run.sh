@@ -1,0 +1,170 @@
+#!/bin/sh
+# make bench: ddnsup and curl doing the same update against the local
+# test provider, side by side, alternating; prints the figures. Never a
+# test: nothing here passes or fails on a number.
+# Needs curl; strace and valgrind for their rows (apt-get install curl
+# strace valgrind). N=30 by default: N=100 sh bench/run.sh for steadier medians.
+set -u
+B=$(cd "$(dirname "$0")" && pwd)
+TOP=$(dirname "$B")
+T=$TOP/test
+C=$T/certs
+N=${N:-30}
+W=$(mktemp -d "${TMPDIR:-/tmp}/ddnsup-bench.XXXXXX")
+pids=
+trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$W"' EXIT
+export DDNSUP_PASSWORD=bench-secret
+NAME=home.example.org
+Q="hostname=$NAME&myip=203.0.113.7&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG"
+AGENT="ddnsup - bench - 1"
+
+command -v curl >/dev/null || { echo "bench: curl is needed (apt-get install curl)"; exit 1; }
+
+# provider NAME ARGS: start a test provider serving many requests; sets PORT
+provider() {
+	printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 18\r\n\r\ngood 203.0.113.7\r\n' >"$W/reply"
+	rm -f "$W/port"
+	"$T/provider" -P "$W/port" -R "$W/reply" -n 100000 -T 3000 "$@" &
+	pids="$pids $!"
+	while [ ! -s "$W/port" ]; do sleep 0.02; done
+	PORT=$(cat "$W/port")
+}
+
+section() { printf '\n== %s\n' "$*"; }
+
+# pair LABEL: compare the ddnsup and curl commands in $D and $U
+pair() {
+	section "$1 (A = ddnsup, B = curl, $N runs each, alternating)"
+	# shellcheck disable=SC2086
+	"$B/timeit" "$N" $D -- $U
+}
+
+provider -c "$C/ec.chain" -k "$C/ec.key"
+EC=$PORT
+provider -c "$C/rsa.chain" -k "$C/rsa.key"
+RSA=$PORT
+provider
+HTTP=$PORT
+
+DDNSUP="$TOP/ddnsup"
+D="$DDNSUP -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
+U="curl -sS -o /dev/null -u bob:bench-secret --cacert $C/ca.pem -A bench https://localhost:$EC/nic/update?$Q"
+pair "HTTPS update, ECDSA P-256 certificate"
+
+D="$DDNSUP -C $C/ca.pem -s https://localhost:$RSA -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
+U="curl -sS -o /dev/null -u bob:bench-secret --cacert $C/ca.pem -A bench https://localhost:$RSA/nic/update?$Q"
+pair "HTTPS update, RSA-2048 certificate"
+
+D="$DDNSUP -s http://localhost:$HTTP -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
+U="curl -sS -o /dev/null -u bob:bench-secret -A bench http://localhost:$HTTP/nic/update?$Q"
+pair "HTTP update"
+
+D="$TOP/ddnsup-static -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
+U="$DDNSUP -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
+pair "HTTPS update: make static (A) against the dynamic build (B, not curl)"
+
+section "HTTPS update with the system CA bundle (A = ddnsup, B = curl)"
+CAB=/etc/ssl/certs/ca-certificates.crt
+if [ -r $CAB ]; then
+	cat "$C/ca.pem" $CAB >"$W/bundle.pem"
+	echo "bundle: $(grep -c 'BEGIN CERT' "$W/bundle.pem") certificates"
+	"$B/timeit" "$N" $DDNSUP -C "$W/bundle.pem" -s "https://localhost:$EC" -u bob \
+	    -a 203.0.113.7 $NAME -- curl -sS -o /dev/null -u bob:bench-secret \
+	    --cacert "$W/bundle.pem" "https://localhost:$EC/nic/update?$Q"
+else
+	echo "no $CAB"
+fi
+
+section "TZO update (ddnsup only: curl does not speak it)"
+rm -f "$W/port"
+"$T/tzoprovider" -P "$W/port" -r "$W/tzorec" -T 3000 &
+pids="$pids $!"
+while [ ! -s "$W/port" ]; do sleep 0.02; done
+read -r P1 P2 P3 <"$W/port"
+TZO="$DDNSUP -P tzo -s 127.0.0.1:$P1 -o ProviderUpdateServerLookupPort=$P2 -o UpdateServerPort=$P3 -u bench@example.org -a 203.0.113.7 $NAME"
+DDNSUP_PASSWORD=BenchKey "$B/timeit" "$N" $TZO
+
+section "A run that the state file skips (ddnsup only)"
+S="$W/state"
+$D -c "$S" >/dev/null 2>&1
+D="$DDNSUP -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -c $S $NAME"
+$D
+"$B/timeit" "$N" $D
+if command -v strace >/dev/null; then
+	strace -f -o "$W/skip.trace" $D >/dev/null 2>&1
+	echo "system calls: $(grep -c . "$W/skip.trace"); sockets opened: $(grep -c 'socket(' "$W/skip.trace");" \
+	    "CA file opened: $(grep -c "$C/ca.pem" "$W/skip.trace")"
+fi
+
+D="$DDNSUP -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
+U="curl -sS -o /dev/null -u bob:bench-secret --cacert $C/ca.pem -A bench https://localhost:$EC/nic/update?$Q"
+
+section "System calls for one HTTPS update (strace -f -c, all processes)"
+if command -v strace >/dev/null; then
+	for who in ddnsup curl; do
+		[ $who = ddnsup ] && cmd=$D || cmd=$U
+		strace -f -c -o "$W/$who.sc" $cmd >/dev/null 2>&1
+		printf '%-8s %s\n' $who "$(awk '/total/ { print $(NF - 1) == "total" ? $(NF - 2) : $(NF - 1) }' "$W/$who.sc")"
+	done
+	D4="$DDNSUP -C $C/ca.pem -k $(cat "$C/ec.pin") -s https://127.0.0.1:$EC -u bob -a 203.0.113.7 $NAME"
+	strace -f -c -o "$W/lit.sc" $D4 >/dev/null 2>&1
+	printf '%-8s %s (server given as 127.0.0.1 with -k: no resolver process)\n' ddnsup \
+	    "$(awk '/total/ { print $(NF - 1) == "total" ? $(NF - 2) : $(NF - 1) }' "$W/lit.sc")"
+else
+	echo "strace not installed"
+fi
+
+section "Instructions for one HTTPS update (valgrind --tool=callgrind, all processes)"
+if command -v valgrind >/dev/null; then
+	for who in ddnsup curl; do
+		[ $who = ddnsup ] && cmd=$D || cmd=$U
+		rm -f "$W"/cg.*
+		valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$W/cg.%p" $cmd >/dev/null 2>&1
+		total=0
+		for f in "$W"/cg.*; do
+			n=$(sed -n 's/^summary: *//p' "$f")
+			total=$((total + ${n:-0}))
+		done
+		printf '%-8s %s instructions\n' $who "$total"
+	done
+else
+	echo "valgrind not installed"
+fi
+
+section "Round trips per update (through bench/delayproxy: 25 ms each way, RTT 50 ms)"
+echo "measured: wall time through the proxy, less the time without it, over the RTT;"
+echo "the TCP handshake with the proxy is local, so 1 is added for it"
+rt() {
+	rm -f "$W/dport"
+	"$B/delayproxy" -P "$W/dport" -t "$1" -d 25 -n 1000 &
+	pids="$pids $!"
+	while [ ! -s "$W/dport" ]; do sleep 0.02; done
+	DP=$(cat "$W/dport")
+}
+rt "$EC"
+for who in ddnsup curl; do
+	if [ $who = ddnsup ]; then
+		near="$D"
+		far="$DDNSUP -C $C/ca.pem -s https://localhost:$DP -u bob -a 203.0.113.7 $NAME"
+	else
+		near="$U"
+		far="curl -sS -o /dev/null -u bob:bench-secret --cacert $C/ca.pem https://localhost:$DP/nic/update?$Q"
+	fi
+	a=$("$B/timeit" 5 $near | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
+	b=$("$B/timeit" 5 $far | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
+	echo "$who https: $b ms through the proxy, $a ms direct: $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) / 50 + 1 }') round trips"
+done
+rt "$P1"
+TZOFAR="$DDNSUP -P tzo -s 127.0.0.1:$DP -o ProviderUpdateServerLookupPort=$P2 -o UpdateServerPort=$P3 -u bench@example.org -a 203.0.113.7 $NAME"
+a=$(DDNSUP_PASSWORD=BenchKey "$B/timeit" 5 $TZO | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
+b=$(DDNSUP_PASSWORD=BenchKey "$B/timeit" 5 $TZOFAR | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
+echo "ddnsup tzo stage 1 only (the proxy sits before the cluster lookup): $b ms through the proxy, $a ms direct:" \
+    "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) / 50 }') RTT (greeting 0.5 + request and reply 1)"
+
+section "Size (stripped) and peak RSS"
+for f in ddnsup ddnsup-static; do
+	cp "$TOP/$f" "$W/$f"
+	strip "$W/$f"
+	printf '%-14s %7d bytes stripped\n' $f "$(wc -c <"$W/$f")"
+done
+echo "(peak RSS: the timeit rows above)"
