@@ -654,15 +654,41 @@ static const uint16_t suites[] = {
 	BR_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
 	BR_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
 	BR_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
-	BR_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
-	BR_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
-	BR_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,
-	BR_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384,
-	BR_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
-	BR_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
-	BR_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
-	BR_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
 };
+
+/*
+ * What br_ssl_client_init_full sets up, less what TLS 1.2 with ECDHE
+ * and AEAD suites never uses (MD5, the TLS 1.0 PRF, CBC, CCM, 3DES, RSA
+ * key exchange): a static build then carries only what runs.
+ */
+static void
+clientinit(void)
+{
+	static const br_hash_class *const hashes[] = {
+		&br_sha1_vtable, &br_sha224_vtable, &br_sha256_vtable,
+		&br_sha384_vtable, &br_sha512_vtable,
+	};
+	int id;
+
+	br_ssl_client_zero(&sc);
+	br_ssl_engine_set_versions(&sc.eng, BR_TLS12, BR_TLS12);
+	br_x509_minimal_init(&xc, &br_sha256_vtable, anchors, nanchors);
+	br_ssl_engine_set_suites(&sc.eng, suites,
+	    sizeof(suites) / sizeof(suites[0]));
+	br_ssl_engine_set_default_rsavrfy(&sc.eng);
+	br_ssl_engine_set_default_ecdsa(&sc.eng);
+	br_x509_minimal_set_rsa(&xc, br_ssl_engine_get_rsavrfy(&sc.eng));
+	br_x509_minimal_set_ecdsa(&xc, br_ssl_engine_get_ec(&sc.eng),
+	    br_ssl_engine_get_ecdsa(&sc.eng));
+	for (id = br_sha1_ID; id <= br_sha512_ID; id++) {
+		br_ssl_engine_set_hash(&sc.eng, id, hashes[id - br_sha1_ID]);
+		br_x509_minimal_set_hash(&xc, id, hashes[id - br_sha1_ID]);
+	}
+	br_ssl_engine_set_prf_sha256(&sc.eng, &br_tls12_sha256_prf);
+	br_ssl_engine_set_prf_sha384(&sc.eng, &br_tls12_sha384_prf);
+	br_ssl_engine_set_default_aes_gcm(&sc.eng);
+	br_ssl_engine_set_default_chapol(&sc.eng);
+}
 
 /*
  * Handshake on a connected socket; name is checked against the
@@ -680,10 +706,7 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	/* routers without a clock boot in 1970 */
 	if (now < RELEASE_TIME)
 		now = RELEASE_TIME;
-	br_ssl_client_init_full(&sc, &xc, anchors, nanchors);
-	br_ssl_engine_set_versions(&sc.eng, BR_TLS12, BR_TLS12);
-	br_ssl_engine_set_suites(&sc.eng, suites,
-	    sizeof(suites) / sizeof(suites[0]));
+	clientinit();
 	br_ssl_engine_add_flags(&sc.eng, BR_OPT_NO_RENEGOTIATION);
 	br_ssl_engine_set_buffer(&sc.eng, iobuf, sizeof(iobuf), 0);
 	br_x509_minimal_set_time(&xc, (uint32_t)(now / 86400 + 719528),
