@@ -267,11 +267,27 @@ lock(struct state *st)
 	return 0;
 }
 
+/* The directory a path is in. */
+static const char *
+dirof(const char *path)
+{
+	static char dir[sizeof(((struct state *)0)->path)];
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	return dir;
+}
+
 /*
  * Lock the state, read it (a missing file is an empty state, a corrupt
- * one a warning and an empty state), and make the temporary file that
- * state_save renames over it, so that a directory that cannot be
- * written is found before anything is sent.
+ * one a warning and an empty state), and check that its directory can
+ * be written, so that one that cannot is found before anything is sent.
  */
 int
 state_open(struct state *st, const char *path)
@@ -318,8 +334,8 @@ state_open(struct state *st, const char *path)
 	}
 	if (st->salt[0] == '\0')
 		newsalt(st);
-	snprintf(st->tmp, sizeof(st->tmp), "%s.XXXXXX", path);
-	if ((st->tmpfd = mkstemp(st->tmp)) == -1)
+	/* a check, not a file: a run that sends nothing writes nothing */
+	if (access(dirof(path), W_OK) == -1)
 		return fail(F_CONFIG, "cannot write the state next to %s:",
 		    path);
 	return 0;
@@ -328,18 +344,9 @@ state_open(struct state *st, const char *path)
 static int
 syncdir(const char *path)
 {
-	char dir[sizeof(((struct state *)0)->path)];
-	char *slash;
 	int fd, r;
 
-	snprintf(dir, sizeof(dir), "%s", path);
-	if ((slash = strrchr(dir, '/')) == NULL)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	if ((fd = open(dir, O_RDONLY)) == -1)
+	if ((fd = open(dirof(path), O_RDONLY)) == -1)
 		return -1;
 	r = fsync(fd);
 	close(fd);
@@ -356,6 +363,12 @@ state_save(struct state *st)
 
 	if ((len = state_format(st, buf, sizeof(buf))) == 0)
 		return fail(F_CONFIG, "%s: state too large", st->path);
+	snprintf(st->tmp, sizeof(st->tmp), "%s.XXXXXX", st->path);
+	if ((st->tmpfd = mkstemp(st->tmp)) == -1) {
+		st->tmp[0] = '\0';
+		return fail(F_CONFIG, "%s: cannot write the state (the old "
+		    "one is kept):", st->path);
+	}
 	while (off < len) {
 		n = write(st->tmpfd, buf + off, len - off);
 		if (n == -1 && errno == EINTR)

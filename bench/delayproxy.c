@@ -75,6 +75,9 @@ relay(int client, int server, int delay)
 				continue;
 			c = &q[(qhead + qlen) % QMAX];
 			n = read(p[i].fd, c->data, sizeof(c->data));
+			/* the client is done: take the next one at once */
+			if (n <= 0 && i == 0)
+				return;
 			c->len = n > 0 ? (size_t)n : 0;
 			c->to = i == 0 ? 0 : 1;
 			c->due = now() + delay;

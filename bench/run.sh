@@ -93,7 +93,8 @@ $D
 if command -v strace >/dev/null; then
 	strace -f -o "$W/skip.trace" $D >/dev/null 2>&1
 	echo "system calls: $(grep -c . "$W/skip.trace"); sockets opened: $(grep -c 'socket(' "$W/skip.trace");" \
-	    "CA file opened: $(grep -c "$C/ca.pem" "$W/skip.trace")"
+	    "CA file opened: $(grep -c "open.*ca\.pem" "$W/skip.trace")"
+	"$B/timeit" "$N" true | sed 's/^A:/for scale, true(1):/'
 fi
 
 D="$DDNSUP -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
@@ -104,12 +105,12 @@ if command -v strace >/dev/null; then
 	for who in ddnsup curl; do
 		[ $who = ddnsup ] && cmd=$D || cmd=$U
 		strace -f -c -o "$W/$who.sc" $cmd >/dev/null 2>&1
-		printf '%-8s %s\n' $who "$(awk '/total/ { print $(NF - 1) == "total" ? $(NF - 2) : $(NF - 1) }' "$W/$who.sc")"
+		printf '%-8s %s\n' $who "$(awk '$NF == "total" { print $4 }' "$W/$who.sc")"
 	done
 	D4="$DDNSUP -C $C/ca.pem -k $(cat "$C/ec.pin") -s https://127.0.0.1:$EC -u bob -a 203.0.113.7 $NAME"
 	strace -f -c -o "$W/lit.sc" $D4 >/dev/null 2>&1
 	printf '%-8s %s (server given as 127.0.0.1 with -k: no resolver process)\n' ddnsup \
-	    "$(awk '/total/ { print $(NF - 1) == "total" ? $(NF - 2) : $(NF - 1) }' "$W/lit.sc")"
+	    "$(awk '$NF == "total" { print $4 }' "$W/lit.sc")"
 else
 	echo "strace not installed"
 fi
@@ -133,7 +134,8 @@ fi
 
 section "Round trips per update (through bench/delayproxy: 25 ms each way, RTT 50 ms)"
 echo "measured: wall time through the proxy, less the time without it, over the RTT;"
-echo "the TCP handshake with the proxy is local, so 1 is added for it"
+echo "the TCP handshake with the proxy is local, so 1 is added for it; plain HTTP"
+echo "(1 exchange) calibrates the method"
 rt() {
 	rm -f "$W/dport"
 	"$B/delayproxy" -P "$W/dport" -t "$1" -d 25 -n 1000 &
@@ -141,6 +143,10 @@ rt() {
 	while [ ! -s "$W/dport" ]; do sleep 0.02; done
 	DP=$(cat "$W/dport")
 }
+rt "$HTTP"
+a=$("$B/timeit" 5 $DDNSUP -s "http://localhost:$HTTP" -u bob -a 203.0.113.7 $NAME | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
+b=$("$B/timeit" 5 $DDNSUP -s "http://localhost:$DP" -u bob -a 203.0.113.7 $NAME | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
+echo "ddnsup http: $b ms through the proxy, $a ms direct: $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) / 50 + 1 }') round trips"
 rt "$EC"
 for who in ddnsup curl; do
 	if [ $who = ddnsup ]; then
