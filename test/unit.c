@@ -699,6 +699,47 @@ t_conf(void)
 	done("configuration file parsing");
 }
 
+static void
+t_pem(void)
+{
+	static char buf[65536], bad[65536];
+	size_t n, i;
+	FILE *fp;
+	char *p;
+
+	fp = fopen("certs/ca.pem", "r");
+	n = fp ? fread(buf, 1, sizeof(buf) - 1, fp) : 0;
+	if (fp)
+		fclose(fp);
+	buf[n] = '\0';
+	CHECK(tls_anchorbuf(buf, n, "ca.pem") == 1, "ca.pem: %s", lastfail.msg);
+	fp = fopen("certs/sub.chain", "r");
+	n = fp ? fread(buf, 1, sizeof(buf) - 1, fp) : 0;
+	if (fp)
+		fclose(fp);
+	buf[n] = '\0';
+	CHECK(tls_anchorbuf(buf, n, "sub.chain") == 3, "three certificates");
+	/* CRLF, a foreign object, text around: still three */
+	for (i = 0, p = bad; i < n && p < bad + sizeof(bad) - 80; i++) {
+		if (buf[i] == '\n')
+			*p++ = '\r';
+		*p++ = buf[i];
+	}
+	p += snprintf(p, 80, "text\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+	CHECK(tls_anchorbuf(bad, (size_t)(p - bad), "crlf") == 3, "CRLF and a key");
+	/* a bad character, a truncated body, a body cut short: refused */
+	memcpy(bad, buf, n);
+	bad[40] = '*';
+	CHECK(tls_anchorbuf(bad, n, "x") == 2, "bad character kept the certificate");
+	CHECK(tls_anchorbuf(buf, 300, "x") == -1, "truncated certificate loaded");
+	p = strstr(buf, "-----END");
+	memcpy(bad, buf, (size_t)(p - buf));
+	memcpy(bad + (p - buf) - 6, "\n-----END CERTIFICATE-----\n", 27);
+	CHECK(tls_anchorbuf(bad, (size_t)(p - buf) + 21, "x") == -1, "short body loaded");
+	CHECK(tls_anchorbuf("", 0, "x") == -1, "empty file");
+	done("PEM trust anchors: certificates only, malformed ones skipped");
+}
+
 int
 main(void)
 {
@@ -716,5 +757,6 @@ main(void)
 	t_check();
 	t_state();
 	t_conf();
+	t_pem();
 	return failures != 0;
 }
