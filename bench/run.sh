@@ -61,7 +61,8 @@ pair "HTTP update"
 
 D="$TOP/ddnsup-static -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
 U="$DDNSUP -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAgent=bench $NAME"
-pair "HTTPS update: make static (A) against the dynamic build (B, not curl)"
+section "HTTPS update: make static (A) against the dynamic build (B), $N runs each"
+"$B/timeit" "$N" $D -- $U
 
 section "HTTPS update with the system CA bundle (A = ddnsup, B = curl)"
 CAB=/etc/ssl/certs/ca-certificates.crt
@@ -174,3 +175,15 @@ for f in ddnsup ddnsup-static; do
 	printf '%-14s %7d bytes stripped\n' $f "$(wc -c <"$W/$f")"
 done
 echo "(peak RSS: the timeit rows above)"
+section "Where the static build's resident pages are (smaps, during a TLS exchange)"
+printf 'HTTP/1.1 200 OK\r\n\r\n' >"$W/reply"
+rm -f "$W/port"
+"$T/provider" -P "$W/port" -R "$W/reply" -c "$C/ec.chain" -k "$C/ec.key" -m stall -T 60 &
+pids="$pids $!"
+while [ ! -s "$W/port" ]; do sleep 0.02; done
+"$TOP/ddnsup-static" -C "$C/ca.pem" -s "https://localhost:$(cat "$W/port")" -u bob -a 203.0.113.7 -t 5 $NAME >/dev/null 2>&1 &
+victim=$!
+sleep 0.5
+awk '/^[0-9a-f]+-/ { name = NF >= 6 ? $6 : "[anonymous]" } /^Rss:/ { rss[name] += $2 }
+    END { for (n in rss) if (rss[n] > 0) printf "%6d KiB  %s\n", rss[n], n }' "/proc/$victim/smaps" | sort -rn
+kill $victim 2>/dev/null
