@@ -199,17 +199,11 @@ conf_load(const char *path, struct instance *inst, int max)
 		return fail(F_CONFIG, "%s: others can write it: refused "
 		    "(chmod go-w)", path);
 	}
-	while (len < sizeof(buf) && (r = read(fd, buf + len,
-	    sizeof(buf) - len)) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			close(fd);
-			return fail(F_CONFIG, "%s:", path);
-		}
-		len += (size_t)r;
-	}
+	r = readall(fd, buf, sizeof(buf));
 	close(fd);
+	if (r == -1)
+		return fail(F_CONFIG, "%s:", path);
+	len = (size_t)r;
 	if (len > CONFMAX)
 		return fail(F_CONFIG, "%s: larger than %d bytes", path, CONFMAX);
 	if ((n = conf_parse(buf, len, inst, max)) == -1)

@@ -145,6 +145,7 @@ int b64decode(unsigned char *, size_t, const char *);
 int validname(const char *, int);
 void printable(char *, size_t, const char *, size_t);
 void wipe(void *, size_t);
+ssize_t readall(int, char *, size_t);
 void failall(struct nameresult *, int, const char *);
 
 /* net.c */

@@ -294,7 +294,7 @@ state_open(struct state *st, const char *path)
 {
 	static char buf[STATEMAX + 1];
 	struct stat sb;
-	size_t len = 0;
+	size_t len;
 	ssize_t n;
 	int fd;
 
@@ -312,17 +312,11 @@ state_open(struct state *st, const char *path)
 		if (errno != ENOENT)
 			return fail(F_CONFIG, "%s:", path);
 	} else {
-		while (len < sizeof(buf) &&
-		    (n = read(fd, buf + len, sizeof(buf) - len)) != 0) {
-			if (n == -1 && errno == EINTR)
-				continue;
-			if (n == -1) {
-				close(fd);
-				return fail(F_CONFIG, "%s:", path);
-			}
-			len += (size_t)n;
-		}
+		n = readall(fd, buf, sizeof(buf));
 		close(fd);
+		if (n == -1)
+			return fail(F_CONFIG, "%s:", path);
+		len = (size_t)n;
 		if (len > STATEMAX || state_parse(st, buf, len) == -1) {
 			warn("%s: corrupt state (%s): starting afresh", path,
 			    len > STATEMAX ? "too large" : lastfail.msg);

@@ -293,7 +293,7 @@ b64val(int c)
 static void
 certline(struct loader *l, const char *p, size_t len)
 {
-	unsigned char out[3 * sizeof(l->line) / 4 + 3];
+	unsigned char der[3 * sizeof(l->line) / 4 + 3];
 	size_t i, n = 0;
 	int v[4], k, pad;
 
@@ -315,14 +315,14 @@ certline(struct loader *l, const char *p, size_t len)
 			l->bad = 1;
 			break;
 		}
-		out[n++] = (unsigned char)(v[0] << 2 | v[1] >> 4);
+		der[n++] = (unsigned char)(v[0] << 2 | v[1] >> 4);
 		if (pad < 2)
-			out[n++] = (unsigned char)((v[1] & 15) << 4 | v[2] >> 2);
+			der[n++] = (unsigned char)((v[1] & 15) << 4 | v[2] >> 2);
 		if (pad < 1)
-			out[n++] = (unsigned char)((v[2] & 3) << 6 | v[3]);
+			der[n++] = (unsigned char)((v[2] & 3) << 6 | v[3]);
 	}
 	if (n > 0)
-		pushcert(l, out, n);
+		pushcert(l, der, n);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 
 #include "ddnsup.h"
 
@@ -237,4 +238,21 @@ failall(struct nameresult *res, int n, const char *addr)
 		snprintf(res[k].text, sizeof(res[k].text), "%s", lastfail.msg);
 		res[k].local = 1;
 	}
+}
+
+/* Read up to size bytes, all the file has if it fits; -1 on error. */
+ssize_t
+readall(int fd, char *buf, size_t size)
+{
+	size_t len = 0;
+	ssize_t n;
+
+	while (len < size && (n = read(fd, buf + len, size - len)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		len += (size_t)n;
+	}
+	return (ssize_t)len;
 }
