@@ -236,36 +236,35 @@ static void anchors(const struct job *);
 
 /* -w: the address the check page sees, reused for a while with -c. */
 static int
-webcheck(struct job *j, const struct url *u, const char *url, int six,
-    int four, struct state *st, long long now)
+webcheck(struct job *j, struct state *st, long long now)
 {
 	struct checkrec *c;
 	char *out;
 	int k, fam;
 
 	for (k = 0; k < 2; k++) {
-		if ((k == 0 && !(four || !six)) || (k == 1 && !six))
+		if ((k == 0 && !(j->four || !j->six)) || (k == 1 && !j->six))
 			continue;
 		fam = k == 0 ? AF_INET : AF_INET6;
 		out = k == 0 ? j->addr4 : j->addr6;
 		c = st != NULL ? &st->check[k] : NULL;
 		if (c != NULL && c->time != 0 && c->time <= now &&
-		    now - c->time < CHECKREUSE && strcmp(c->url, url) == 0) {
+		    now - c->time < CHECKREUSE && strcmp(c->url, j->checkurl) == 0) {
 			snprintf(out, ADDRLEN, "%s", c->addr);
 			if (j->verbose)
 				logv("address check: %s, as found %lld s ago",
 				    out, now - c->time);
 			continue;
 		}
-		if (u->tls)
+		if (j->wurl.tls)
 			anchors(j);
-		if (check_fetch(j, u, fam, out, ADDRLEN) == -1)
+		if (check_fetch(j, &j->wurl, fam, out, ADDRLEN) == -1)
 			return fail(F_CHECK, "%s", lastfail.msg);
 		if (c != NULL) {
 			c->time = now;
 			c->family = k == 0 ? '4' : '6';
 			snprintf(c->addr, sizeof(c->addr), "%s", out);
-			snprintf(c->url, sizeof(c->url), "%s", url);
+			snprintf(c->url, sizeof(c->url), "%s", j->checkurl);
 		}
 	}
 	return 0;
@@ -759,8 +758,8 @@ runjob(struct job *j, int dry, int quiet)
 		failall(res, j->nnames, "-");
 		goto done;
 	}
-	if (j->checkurl != NULL && webcheck(j, &j->wurl, j->checkurl, j->six,
-	    j->four, j->statefile ? &st : NULL, now) == -1) {
+	if (j->checkurl != NULL && webcheck(j, j->statefile ? &st : NULL,
+	    now) == -1) {
 		failall(res, j->nnames, "-");
 		state_close(&st);
 		goto done;

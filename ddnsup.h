@@ -137,7 +137,6 @@ struct job {
 extern const char *argv0;
 extern int uselog;
 void warn(const char *, ...);
-void vwarnx(const char *, const char *, ...);
 void logv(const char *, ...);
 int fail(enum fail, const char *, ...);
 size_t b64encode(char *, size_t, const unsigned char *, size_t);
@@ -190,7 +189,6 @@ struct httpstate {
 	int chunked;
 	long long clen;		/* -1 when absent */
 	size_t next;		/* chunked: offset of the next chunk-size line */
-	int done;
 };
 int url_parse(struct url *, const char *, const char *);
 int url_hostport(struct url *, const char *, const char *);

@@ -161,7 +161,6 @@ struct loader {
 	int incert;
 	int full;
 	size_t dnstart;
-	size_t skipped;
 	unsigned char hdr[6];	/* the certificate's DER header */
 	size_t hdrlen;
 	size_t left;		/* bytes of the certificate still to come */
@@ -274,7 +273,6 @@ endcert(struct loader *l)
 	return;
 skip:
 	arenalen = l->dnstart;
-	l->skipped++;
 }
 
 static int

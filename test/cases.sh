@@ -248,29 +248,20 @@ case_ "http: server closes without replying" t_closeearly
 
 # --- deadline --------------------------------------------------------------
 
-# elapsed time in tenths of a second, for the deadline cases
-now() { date +%s%N | cut -c1-11; }
-
 t_stall() {
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -m stall
-	t0=$(now)
-	https -t 2 $N
-	t1=$(now)
+	within 2 https -t 2 $N
 	status 75
 	out "$N failed - timeout"
 	errhas "timed out"
-	[ $((t1 - t0)) -le $((30 + SLACK)) ] || bad "took $((t1 - t0)) tenths of a second, deadline 2 s"
 }
 case_ "deadline: stalled reply ends with 75" t_stall
 
 t_hsstall() {
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -m hsstall
-	t0=$(now)
-	https -t 1 $N
-	t1=$(now)
+	within 1 https -t 1 $N
 	status 75
 	out "$N failed - timeout"
-	[ $((t1 - t0)) -le $((20 + SLACK)) ] || bad "took $((t1 - t0)) tenths of a second, deadline 1 s"
 	nothingsent
 }
 case_ "deadline: stalled TLS handshake ends with 75" t_hsstall
@@ -278,12 +269,9 @@ case_ "deadline: stalled TLS handshake ends with 75" t_hsstall
 t_slow() {
 	reply "200 OK" "good 203.0.113.7 and a long tail that keeps coming\n"
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -m slow -d 200
-	t0=$(now)
-	https -t 2 $N
-	t1=$(now)
+	within 2 https -t 2 $N
 	status 75
 	out "$N failed - timeout"
-	[ $((t1 - t0)) -le $((30 + SLACK)) ] || bad "took $((t1 - t0)) tenths of a second, deadline 2 s"
 }
 case_ "deadline: a trickling reply ends with 75" t_slow
 

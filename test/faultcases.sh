@@ -68,12 +68,9 @@ case_ "fault: connection reset" t_reset
 t_bytepersec() {
 	reply "200 OK" "good 203.0.113.7\n"
 	provider -m slow -d 1000
-	t0=$(now)
-	http -t 2 $N
-	t1=$(now)
+	within 2 http -t 2 $N
 	status 75
 	out "$N failed - timeout"
-	[ $((t1 - t0)) -le $((30 + SLACK)) ] || bad "took $((t1 - t0)) tenths of a second, deadline 2 s"
 }
 case_ "fault: one byte per second ends at the deadline" t_bytepersec
 

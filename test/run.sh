@@ -117,6 +117,18 @@ http() { ddnsup -s "http://127.0.0.1:$PORT" -u bob "$@"; }
 
 bad() { printf '%s\n' "$*" >>"$W/why"; }
 
+# within SECONDS CMD...: run CMD, which has a deadline of SECONDS; it must
+# end within that plus one second (plus SLACK tenths under valgrind)
+within() {
+	lim=$1
+	shift
+	t0=$(date +%s%N | cut -c1-11)
+	"$@"
+	t1=$(date +%s%N | cut -c1-11)
+	[ $((t1 - t0)) -le $(((lim + 1) * 10 + SLACK)) ] ||
+	    bad "took $((t1 - t0)) tenths of a second, deadline $lim s"
+}
+
 status() { [ "$STATUS" = "$1" ] || bad "exit status $STATUS, expected $1"; }
 
 out() {

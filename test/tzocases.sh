@@ -197,11 +197,8 @@ case_ "tzo: stage 3 over-long line" tzobad -m 3:long -- "stage 3: reply longer t
 
 t_tzodeadline() {
 	tzoprovider -m 2:stall
-	t0=$(now)
-	tzo -t 2 $N
-	t1=$(now)
+	within 2 tzo -t 2 $N
 	status 75
-	[ $((t1 - t0)) -le $((30 + SLACK)) ] || bad "took $((t1 - t0)) tenths of a second, deadline 2 s"
 }
 case_ "tzo: one deadline for all stages" t_tzodeadline
 
