@@ -837,9 +837,6 @@ set(struct cli *c, int key, const char *v, const char *opt)
 		s = &c->in.s[key];
 	s->v = v;
 	s->opt = opt;
-	c->in.s[key].opt = opt;
-	if (key == K_ADDRESS || key == K_PIN)
-		c->in.s[key].v = v;
 }
 
 static void
