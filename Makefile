@@ -9,8 +9,8 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o checkip.o conf.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
-LIBOBJ = checkip.o conf.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
+OBJ = ddnsup.o cert.o checkip.o conf.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
+LIBOBJ = cert.o checkip.o conf.o dyndns.o http.o net.o state.o tls.o tzo.o util.o
 TESTBIN = test/provider test/tzoprovider test/unit
 
 all: ddnsup
@@ -19,6 +19,7 @@ ddnsup: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 $(OBJ): ddnsup.h
+cert.o tls.o: tls.h
 
 # BearSSL linked in, libc dynamic: for devices without libbearssl.so
 static: ddnsup-static
@@ -65,7 +66,7 @@ analyze:
 	clang-tidy --quiet $(OBJ:.o=.c) -- -std=c99 $(CPPFLAGS) -I.
 
 FUZZ = http dyndns tzo state conf url pin pem spki check
-FUZZSRC = checkip.c conf.c dyndns.c http.c net.c state.c tls.c tzo.c util.c
+FUZZSRC = cert.c checkip.c conf.c dyndns.c http.c net.c state.c tls.c tzo.c util.c
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all

@@ -53,10 +53,8 @@ check_fetch(const struct job *j, const struct url *u, int family, char *out,
 	struct reply r;
 	int n, fam;
 
-	if (net_connect(&c, u->host, u->port, family) == -1)
-		goto bad;
-	if (u->tls && tls_handshake(&c, u->host, NULL, 0) == -1)
-		goto bad;
+	if (http_connect(&c, u, family, NULL, 0) == -1)
+		return -1;
 	if ((n = http_request(req, sizeof(req), u, u->path, NULL,
 	    j->agent)) == -1)
 		goto bad;

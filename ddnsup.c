@@ -641,7 +641,7 @@ build(struct job *j, int slot, const struct instance *f, const struct cli *c,
 	pins = c->in.npins ? c->in.pins : f->pins;
 	npins = c->in.npins ? c->in.npins : f->npins;
 	for (i = 0; i < npins; i++)
-		if (tls_parsepin(pins[i].v, &j->pins[j->npins++]) == -1)
+		if (cert_parsepin(pins[i].v, &j->pins[j->npins++]) == -1)
 			bad(&pins[i], K_PIN, "not sha256//BASE64 of a SHA-256 "
 			    "hash");
 	if (j->npins > 0 && !j->srv.tls && j->proto == P_DYNDNS)
@@ -716,7 +716,7 @@ build(struct job *j, int slot, const struct instance *f, const struct cli *c,
 	/* the anchors are decoded only when a handshake needs them */
 	if ((j->proto == P_DYNDNS && j->srv.tls) || (j->checkurl &&
 	    j->wurl.tls)) {
-		if (j->cafile == NULL && (j->cafile = tls_cafile()) == NULL)
+		if (j->cafile == NULL && (j->cafile = cert_cafile()) == NULL)
 			fatal(ST_CONFIG, "no CA bundle found: give -C file");
 		if (access(j->cafile, R_OK) == -1)
 			fatal(ST_CONFIG, "%s: %s", j->cafile, strerror(errno));
@@ -731,7 +731,7 @@ anchors(const struct job *j)
 	if (j->cafile == NULL || (loadedca != NULL &&
 	    strcmp(loadedca, j->cafile) == 0))
 		return;
-	if (tls_anchors(j->cafile) == -1)
+	if (cert_anchors(j->cafile) == -1)
 		fatal(ST_CONFIG, "%s", lastfail.msg);
 	loadedca = j->cafile;
 }

@@ -72,11 +72,17 @@ struct pin {
 	unsigned char hash[32];
 };
 
+/*
+ * A connection: net_connect opens it with the socket's own read, write
+ * and close; tls_handshake puts TLS's in their place.
+ */
 struct conn {
 	int fd;
-	int tls;
 	int sent;		/* a write came last: poll before reading */
 	char peer[300];		/* host:port, for messages */
+	ssize_t (*read)(struct conn *, void *, size_t);
+	int (*write)(struct conn *, const void *, size_t);
+	void (*close)(struct conn *);
 };
 
 enum proto { P_DYNDNS, P_TZO };
@@ -157,23 +163,24 @@ int net_connect(struct conn *, const char *, const char *, int);
 ssize_t net_read(struct conn *, void *, size_t);
 int net_pending(struct conn *);
 int net_write(struct conn *, const void *, size_t);
+void net_close(struct conn *);
+void conn_init(struct conn *);
 ssize_t conn_read(struct conn *, void *, size_t);
 int conn_write(struct conn *, const void *, size_t);
 void conn_close(struct conn *);
 
 /* tls.c */
-int tls_anchors(const char *);
-int tls_anchorbuf(const void *, size_t, const char *);
-const char *tls_cafile(void);
 int tls_handshake(struct conn *, const char *, const struct pin *, int);
-ssize_t tls_read(struct conn *, void *, size_t);
-int tls_write(struct conn *, const void *, size_t);
-void tls_close(void);
-int tls_spki(const unsigned char *, size_t, const unsigned char **, size_t *);
-int tls_parsepin(const char *, struct pin *);
 void tls_fingerprint(char *, const char *, const char *const *, const size_t *,
     int);
 int tls_random(void *, size_t);
+
+/* cert.c */
+int cert_anchors(const char *);
+int cert_anchorbuf(const void *, size_t, const char *);
+const char *cert_cafile(void);
+int cert_spki(const unsigned char *, size_t, const unsigned char **, size_t *);
+int cert_parsepin(const char *, struct pin *);
 
 /* http.c */
 struct reply {
@@ -195,6 +202,8 @@ int url_hostport(struct url *, const char *, const char *);
 int http_request(char *, size_t, const struct url *, const char *,
     const char *, const char *);
 int http_parse(char *, size_t, int, struct httpstate *, struct reply *);
+int http_connect(struct conn *, const struct url *, int, const struct pin *,
+    int);
 int http_exchange(struct conn *, const char *, size_t, struct reply *,
     int);
 

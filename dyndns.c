@@ -388,10 +388,7 @@ exchange(struct job *j, struct nameresult *res)
 	struct reply r;
 	int n;
 
-	if (net_connect(&c, j->srv.host, j->srv.port, j->family) == -1)
-		goto bad;
-	if (j->srv.tls && tls_handshake(&c, j->srv.literal ? NULL :
-	    j->srv.host, j->pins, j->npins) == -1)
+	if (http_connect(&c, &j->srv, j->family, j->pins, j->npins) == -1)
 		goto bad;
 	if (j->verbose)
 		logrequest(j);

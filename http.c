@@ -389,6 +389,24 @@ http_parse(char *buf, size_t len, int eof, struct httpstate *st,
 	    REPLYMAX) : 0;
 }
 
+/*
+ * Connect to the URL's host and port, and verify it when the URL says
+ * https: name against the certificate (an IP literal needs a pin).
+ */
+int
+http_connect(struct conn *c, const struct url *u, int family,
+    const struct pin *pins, int npins)
+{
+	if (net_connect(c, u->host, u->port, family) == -1)
+		return -1;
+	if (u->tls && tls_handshake(c, u->literal ? NULL : u->host, pins,
+	    npins) == -1) {
+		conn_close(c);
+		return -1;
+	}
+	return 0;
+}
+
 /* Send the request and read the whole reply into a fixed buffer. */
 int
 http_exchange(struct conn *c, const char *req, size_t reqlen,

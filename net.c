@@ -360,8 +360,7 @@ net_connect(struct conn *c, const char *host, const char *port, int family)
 	struct resolved r;
 	int i, ms;
 
-	memset(c, 0, sizeof(*c));
-	c->fd = -1;
+	conn_init(c);
 	snprintf(c->peer, sizeof(c->peer), strchr(host, ':') ? "[%s]:%s" :
 	    "%s:%s", host, port);
 	if (resolve(host, port, family, &r) == -1)
@@ -376,8 +375,12 @@ net_connect(struct conn *c, const char *host, const char *port, int family)
 		ms /= r.n - i;
 		c->fd = connectone(r.a[i].family,
 		    (struct sockaddr *)&r.a[i].ss, r.a[i].len, ms);
-		if (c->fd != -1)
+		if (c->fd != -1) {
+			c->read = net_read;
+			c->write = net_write;
+			c->close = net_close;
 			return 0;
+		}
 	}
 	if (errno == ETIMEDOUT && net_remaining() == 0)
 		return fail(F_TIMEOUT, "connect %s: timed out", c->peer);
@@ -459,25 +462,39 @@ net_write(struct conn *c, const void *buf, size_t len)
 	return 0;
 }
 
+void
+net_close(struct conn *c)
+{
+	if (c->fd != -1)
+		close(c->fd);
+	c->fd = -1;
+}
+
+/* What a protocol calls: the layer on top (TLS, or none) answers. */
 ssize_t
 conn_read(struct conn *c, void *buf, size_t len)
 {
-	return c->tls ? tls_read(c, buf, len) : net_read(c, buf, len);
+	return c->read(c, buf, len);
 }
 
 int
 conn_write(struct conn *c, const void *buf, size_t len)
 {
-	return c->tls ? tls_write(c, buf, len) : net_write(c, buf, len);
+	return c->write(c, buf, len);
 }
 
 void
 conn_close(struct conn *c)
 {
-	if (c->tls)
-		tls_close();
-	if (c->fd != -1)
-		close(c->fd);
+	if (c->close != NULL)
+		c->close(c);
+	c->close = NULL;
+}
+
+/* A connection that is not open: closing it does nothing. */
+void
+conn_init(struct conn *c)
+{
+	memset(c, 0, sizeof(*c));
 	c->fd = -1;
-	c->tls = 0;
 }

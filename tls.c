@@ -1,4 +1,4 @@
-/* Everything BearSSL: trust anchors, pin check, engine I/O, error names. */
+/* The BearSSL engine: handshake, record I/O over a conn, error names. */
 #define _DEFAULT_SOURCE		/* getentropy */ /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): a feature test macro */
 #include <errno.h>
 #include <fcntl.h>
@@ -8,35 +8,25 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <bearssl.h>
-
 #include "ddnsup.h"
+#include "tls.h"
 
-#define MAXANCHORS	512
-#define ARENASIZE	(256 * 1024)
-#define LEAFMAX		16384
-#define MINRSA		256	/* bytes: RSA keys under 2048 bits are refused */
+/*
+ * One TLS connection at a time (the update, or the address check before
+ * it): its engine, and the records gathered so that a flight is one
+ * write, and what the socket gave beyond what the engine asked for.
+ */
+struct tls {
+	br_ssl_client_context sc;
+	unsigned char iobuf[BR_SSL_BUFSIZE_MONO];
+	unsigned char out[BR_SSL_BUFSIZE_OUTPUT];
+	size_t outlen;
+	unsigned char in[BR_SSL_BUFSIZE_INPUT];
+	size_t inoff, inlen;
+	int busy;
+};
 
-static br_ssl_client_context sc;
-static br_x509_minimal_context xc;
-static unsigned char iobuf[BR_SSL_BUFSIZE_MONO];
-
-static br_x509_trust_anchor anchors[MAXANCHORS];
-static size_t nanchors;
-static unsigned char arena[ARENASIZE];
-static size_t arenalen;
-
-/* Wraps the minimal engine: keeps the leaf certificate to check pins. */
-static struct {
-	const br_x509_class *vtable;
-	unsigned char leaf[LEAFMAX];
-	size_t leaflen;
-	int depth;
-	int toobig;
-	int mismatch;
-	const struct pin *pins;
-	int npins;
-} pinner;
+static struct tls tls;
 
 static const struct {
 	int err;
@@ -131,480 +121,12 @@ tls_strerror(int err)
 	return buf;
 }
 
-/* Default trust store: $SSL_CERT_FILE, else the first bundle that exists. */
-const char *
-tls_cafile(void)
-{
-	static const char *const paths[] = {
-		"/etc/ssl/certs/ca-certificates.crt",
-		"/etc/pki/tls/certs/ca-bundle.crt",
-		"/etc/ssl/cert.pem",
-	};
-	const char *env = getenv("SSL_CERT_FILE");
-	size_t i;
-
-	if (env != NULL && *env != '\0')
-		return env;
-	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
-		if (access(paths[i], R_OK) == 0)
-			return paths[i];
-	return NULL;
-}
-
-struct loader {
-	br_x509_decoder_context x509;
-	char line[80];		/* PEM lines are 64 characters */
-	size_t linelen;
-	int longline;
-	unsigned char quad[4];	/* base64 characters not yet decoded */
-	int nquad;
-	int incert;
-	int full;
-	size_t dnstart;
-	unsigned char hdr[6];	/* the certificate's DER header */
-	size_t hdrlen;
-	size_t left;		/* bytes of the certificate still to come */
-	int bad;		/* malformed: stop feeding the decoder */
-};
-
-static void
-appenddn(void *ctx, const void *buf, size_t len)
-{
-	struct loader *l = ctx;
-
-	if (l->full || len > sizeof(arena) - arenalen) {
-		l->full = 1;
-		return;
-	}
-	memcpy(arena + arenalen, buf, len);
-	arenalen += len;
-}
-
-/*
- * BearSSL 0.6's X.509 decoder reads through a NULL pointer when it is
- * given bytes after it has finished or failed (found by fuzzing): feed it
- * the DER SEQUENCE's length, read here, and nothing after an error.
- */
-static void
-pushcert(void *ctx, const void *buf, size_t len)
-{
-	struct loader *l = ctx;
-	const unsigned char *p = buf;
-	size_t n, i, k;
-
-	while (len > 0 && !l->bad) {
-		if (l->hdrlen < sizeof(l->hdr)) {
-			l->hdr[l->hdrlen++] = *p++;
-			len--;
-			if (l->hdrlen < 2 || (l->hdr[1] & 0x80 &&
-			    l->hdrlen < 2 + (size_t)(l->hdr[1] & 0x7f)))
-				continue;
-			if (l->hdr[0] != 0x30 || l->hdr[1] == 0x80 ||
-			    (l->hdr[1] & 0x7f) > 3) {
-				l->bad = 1;
-				return;
-			}
-			k = l->hdr[1] & 0x80 ? (size_t)(l->hdr[1] & 0x7f) : 0;
-			n = k ? 0 : l->hdr[1];
-			for (i = 0; i < k; i++)
-				n = n << 8 | l->hdr[2 + i];
-			l->left = 2 + k + n - l->hdrlen;
-			br_x509_decoder_push(&l->x509, l->hdr, l->hdrlen);
-			l->hdrlen = sizeof(l->hdr);
-			continue;
-		}
-		if (len > l->left) {
-			l->bad = 1;	/* bytes after the certificate */
-			len = l->left;
-		}
-		/* nor after it failed or finished: the opaque fields are 0.6's */
-		if (len > 0 && (l->x509.err != 0 || l->x509.decoded))
-			l->bad = 1;
-		else if (len > 0)
-			br_x509_decoder_push(&l->x509, p, len);
-		l->left -= len;
-		len = 0;
-	}
-}
-
-static unsigned char *
-keep(struct loader *l, const unsigned char *p, size_t len)
-{
-	unsigned char *dst = arena + arenalen;
-
-	if (l->full || len > sizeof(arena) - arenalen) {
-		l->full = 1;
-		return NULL;
-	}
-	memcpy(dst, p, len);
-	arenalen += len;
-	return dst;
-}
-
-static void
-endcert(struct loader *l)
-{
-	br_x509_trust_anchor *ta = &anchors[nanchors];
-	const br_x509_pkey *pk;
-
-	pk = br_x509_decoder_get_pkey(&l->x509);
-	if (l->bad || l->hdrlen < sizeof(l->hdr) || l->left != 0 ||
-	    pk == NULL || br_x509_decoder_last_error(&l->x509) != 0 ||
-	    nanchors == MAXANCHORS || l->full)
-		goto skip;
-	ta->dn.data = arena + l->dnstart;
-	ta->dn.len = arenalen - l->dnstart;
-	ta->flags = br_x509_decoder_isCA(&l->x509) ? BR_X509_TA_CA : 0;
-	ta->pkey.key_type = pk->key_type;
-	if (pk->key_type == BR_KEYTYPE_RSA) {
-		ta->pkey.key.rsa.n = keep(l, pk->key.rsa.n, pk->key.rsa.nlen);
-		ta->pkey.key.rsa.nlen = pk->key.rsa.nlen;
-		ta->pkey.key.rsa.e = keep(l, pk->key.rsa.e, pk->key.rsa.elen);
-		ta->pkey.key.rsa.elen = pk->key.rsa.elen;
-	} else if (pk->key_type == BR_KEYTYPE_EC) {
-		ta->pkey.key.ec.curve = pk->key.ec.curve;
-		ta->pkey.key.ec.q = keep(l, pk->key.ec.q, pk->key.ec.qlen);
-		ta->pkey.key.ec.qlen = pk->key.ec.qlen;
-	} else
-		goto skip;
-	if (l->full)
-		goto skip;
-	nanchors++;
-	return;
-skip:
-	arenalen = l->dnstart;
-}
-
-static int
-b64val(int c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	return c == '+' ? 62 : c == '/' ? 63 : c == '=' ? 64 : -1;
-}
-
-/* One base64 line of a certificate: decoded and fed as it comes. */
-static void
-certline(struct loader *l, const char *p, size_t len)
-{
-	unsigned char der[3 * sizeof(l->line) / 4 + 3];
-	size_t i, n = 0;
-	int v[4], k, pad;
-
-	for (i = 0; i < len && !l->bad; i++) {
-		if (p[i] == ' ' || p[i] == '\t')
-			continue;
-		if (b64val((unsigned char)p[i]) == -1) {
-			l->bad = 1;
-			break;
-		}
-		l->quad[l->nquad++] = (unsigned char)p[i];
-		if (l->nquad < 4)
-			continue;
-		l->nquad = 0;
-		for (k = 0; k < 4; k++)
-			v[k] = b64val(l->quad[k]);
-		pad = (v[3] == 64) + (v[2] == 64);
-		if (v[0] == 64 || v[1] == 64 || (v[2] == 64 && v[3] != 64)) {
-			l->bad = 1;
-			break;
-		}
-		der[n++] = (unsigned char)(v[0] << 2 | v[1] >> 4);
-		if (pad < 2)
-			der[n++] = (unsigned char)((v[1] & 15) << 4 | v[2] >> 2);
-		if (pad < 1)
-			der[n++] = (unsigned char)((v[2] & 3) << 6 | v[3]);
-	}
-	if (n > 0)
-		pushcert(l, der, n);
-}
-
-static void
-pemline(struct loader *l, char *p, size_t len)
-{
-	if (len > 0 && p[len - 1] == '\r')
-		len--;
-	p[len] = '\0';
-	if (strncmp(p, "-----BEGIN ", 11) == 0) {
-		if (l->incert)
-			endcert(l);	/* no END: it fails as truncated */
-		l->incert = strcmp(p, "-----BEGIN CERTIFICATE-----") == 0 ||
-		    strcmp(p, "-----BEGIN X509 CERTIFICATE-----") == 0;
-		if (l->incert) {
-			l->dnstart = arenalen;
-			l->hdrlen = l->left = 0;
-			l->bad = 0;
-			l->nquad = 0;
-			br_x509_decoder_init(&l->x509, appenddn, l);
-		}
-	} else if (strncmp(p, "-----END ", 9) == 0) {
-		if (l->incert) {
-			if (l->nquad != 0)
-				l->bad = 1;
-			endcert(l);
-		}
-		l->incert = 0;
-	} else if (l->incert)
-		certline(l, p, len);
-}
-
-/*
- * A PEM file, a line at a time. BearSSL's own PEM decoder works a byte
- * at a time in its T0 machine: 80% of the cost of a 150-certificate
- * bundle, measured; this reader decodes the same in a small part of it.
- */
-static void
-pemfeed(struct loader *l, const unsigned char *buf, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (buf[i] == '\n') {
-			if (l->longline) {
-				if (l->incert)
-					l->bad = 1;
-			} else
-				pemline(l, l->line, l->linelen);
-			l->linelen = 0;
-			l->longline = 0;
-		} else if (l->linelen < sizeof(l->line) - 1)
-			l->line[l->linelen++] = (char)buf[i];
-		else
-			l->longline = 1;
-	}
-}
-
-static struct loader ld;
-
-static void
-loadbegin(void)
-{
-	memset(&ld, 0, sizeof(ld));
-	nanchors = 0;
-	arenalen = 0;
-}
-
-static int
-loadend(const char *path)
-{
-	pemfeed(&ld, (const unsigned char *)"\n", 1);
-	if (ld.incert)
-		endcert(&ld);
-	if (nanchors == 0)
-		return fail(F_CONFIG, "%s: no usable trust anchor", path);
-	if (ld.full)
-		warn("%s: only the first %zu certificates fit", path,
-		    nanchors);
-	return (int)nanchors;
-}
-
-/*
- * Load the trust anchors of a PEM file: CA certificates, or the server's
- * own certificate for direct trust. Returns how many, or -1.
- */
-int
-tls_anchors(const char *path)
-{
-	unsigned char buf[16384];
-	ssize_t n;
-	int fd;
-
-	loadbegin();
-	if ((fd = open(path, O_RDONLY)) == -1)
-		return fail(F_CONFIG, "%s:", path);
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			fail(F_CONFIG, "%s:", path);
-			close(fd);
-			return -1;
-		}
-		pemfeed(&ld, buf, (size_t)n);
-	}
-	close(fd);
-	return loadend(path);
-}
-
-/* The same from memory (for the fuzzer). */
-int
-tls_anchorbuf(const void *buf, size_t len, const char *name)
-{
-	loadbegin();
-	pemfeed(&ld, buf, len);
-	return loadend(name);
-}
-
-/* Read a DER tag and length; single-byte tags and definite lengths only. */
-static int
-dertlv(const unsigned char **p, const unsigned char *end, unsigned *tag,
-    const unsigned char **val, size_t *len)
-{
-	const unsigned char *q = *p;
-	size_t l, k;
-
-	if (end - q < 2 || (*q & 0x1f) == 0x1f)
-		return -1;
-	*tag = *q++;
-	l = *q++;
-	if (l & 0x80) {
-		k = l & 0x7f;
-		if (k == 0 || k > 3 || (size_t)(end - q) < k)
-			return -1;
-		for (l = 0; k > 0; k--)
-			l = l << 8 | *q++;
-	}
-	if (l > (size_t)(end - q))
-		return -1;
-	*val = q;
-	*len = l;
-	*p = q + l;
-	return 0;
-}
-
-/* Find the SubjectPublicKeyInfo (tag, length and value) in a certificate. */
-int
-tls_spki(const unsigned char *cert, size_t certlen,
-    const unsigned char **spki, size_t *spkilen)
-{
-	const unsigned char *p = cert, *end = cert + certlen, *v, *start;
-	unsigned tag;
-	size_t len;
-	int i;
-
-	if (dertlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
-		return -1;
-	p = v;
-	end = v + len;
-	if (dertlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
-		return -1;
-	p = v;
-	end = v + len;
-	/* [0] version (optional), serial, signature, issuer, validity, subject */
-	if (p < end && *p == 0xa0 && dertlv(&p, end, &tag, &v, &len) == -1)
-		return -1;
-	for (i = 0; i < 5; i++)
-		if (dertlv(&p, end, &tag, &v, &len) == -1 ||
-		    tag != (i == 0 ? 0x02u : 0x30u))
-			return -1;
-	start = p;
-	if (dertlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
-		return -1;
-	*spki = start;
-	*spkilen = (size_t)(p - start);
-	return 0;
-}
-
-/* "sha256//BASE64" or bare BASE64 of a SHA-256 hash */
-int
-tls_parsepin(const char *s, struct pin *pin)
-{
-	unsigned char buf[48];
-
-	if (strncmp(s, "sha256//", 8) == 0)
-		s += 8;
-	if (strlen(s) != 44 || b64decode(buf, sizeof(buf), s) != 32)
-		return -1;
-	memcpy(pin->hash, buf, 32);
-	return 0;
-}
-
-static void
-pin_start_chain(const br_x509_class **ctx, const char *name)
-{
-	(void)ctx;
-	pinner.depth = 0;
-	pinner.leaflen = 0;
-	pinner.toobig = 0;
-	pinner.mismatch = 0;
-	xc.vtable->start_chain(&xc.vtable, name);
-}
-
-static void
-pin_start_cert(const br_x509_class **ctx, uint32_t len)
-{
-	(void)ctx;
-	xc.vtable->start_cert(&xc.vtable, len);
-}
-
-static void
-pin_append(const br_x509_class **ctx, const unsigned char *buf, size_t len)
-{
-	(void)ctx;
-	if (pinner.depth == 0) {
-		if (len > sizeof(pinner.leaf) - pinner.leaflen)
-			pinner.toobig = 1;
-		else {
-			memcpy(pinner.leaf + pinner.leaflen, buf, len);
-			pinner.leaflen += len;
-		}
-	}
-	xc.vtable->append(&xc.vtable, buf, len);
-}
-
-static void
-pin_end_cert(const br_x509_class **ctx)
-{
-	(void)ctx;
-	pinner.depth++;
-	xc.vtable->end_cert(&xc.vtable);
-}
-
-/* The chain must verify first; then one pin must match (fail closed). */
-static unsigned
-pin_end_chain(const br_x509_class **ctx)
-{
-	br_sha256_context h;
-	unsigned char hash[32];
-	const unsigned char *spki;
-	size_t spkilen;
-	unsigned err;
-	int i;
-
-	(void)ctx;
-	err = xc.vtable->end_chain(&xc.vtable);
-	if (err != 0 || pinner.npins == 0)
-		return err;
-	pinner.mismatch = 1;
-	if (pinner.toobig ||
-	    tls_spki(pinner.leaf, pinner.leaflen, &spki, &spkilen) == -1)
-		return BR_ERR_X509_NOT_TRUSTED;
-	br_sha256_init(&h);
-	br_sha256_update(&h, spki, spkilen);
-	br_sha256_out(&h, hash);
-	for (i = 0; i < pinner.npins; i++)
-		if (memcmp(hash, pinner.pins[i].hash, sizeof(hash)) == 0)
-			pinner.mismatch = 0;
-	return pinner.mismatch ? BR_ERR_X509_NOT_TRUSTED : 0;
-}
-
-static const br_x509_pkey *
-pin_get_pkey(const br_x509_class *const *ctx, unsigned *usages)
-{
-	(void)ctx;
-	return xc.vtable->get_pkey(&xc.vtable, usages);
-}
-
-static const br_x509_class pinclass = {
-	sizeof(pinner),
-	pin_start_chain,
-	pin_start_cert,
-	pin_append,
-	pin_end_cert,
-	pin_end_chain,
-	pin_get_pkey,
-};
-
 static int
 tlsfail(struct conn *c)
 {
-	int err = br_ssl_engine_last_error(&sc.eng);
+	int err = br_ssl_engine_last_error(&tls.sc.eng);
 
-	if (pinner.mismatch)
+	if (cert_pinmismatch())
 		return fail(F_PIN, "%s: no pin matches the server's key",
 		    c->peer);
 	if (err >= BR_ERR_X509_OK && err < BR_ERR_X509_OK + 32)
@@ -612,21 +134,37 @@ tlsfail(struct conn *c)
 	return fail(F_TLS, "%s: TLS: %s", c->peer, tls_strerror(err));
 }
 
-/* Records the engine produced, gathered so that a flight is one write. */
-static unsigned char out[BR_SSL_BUFSIZE_OUTPUT];
-static size_t outlen;
-
-/* What the socket gave beyond what the engine asked for (a header, say). */
-static unsigned char in[BR_SSL_BUFSIZE_INPUT];
-static size_t inoff, inlen;
-
 static int
 flush(struct conn *c)
 {
-	size_t len = outlen;
+	size_t len = tls.outlen;
 
-	outlen = 0;
-	return len > 0 ? net_write(c, out, len) : 0;
+	tls.outlen = 0;
+	return len > 0 ? net_write(c, tls.out, len) : 0;
+}
+
+/* Take what the socket has for the engine; 0 at its end, -1 on failure. */
+static ssize_t
+feed(struct conn *c)
+{
+	unsigned char *buf;
+	size_t len;
+	ssize_t n;
+
+	if (tls.inlen == 0) {
+		if ((n = net_read(c, tls.in, sizeof(tls.in))) <= 0)
+			return n;
+		tls.inoff = 0;
+		tls.inlen = (size_t)n;
+	}
+	buf = br_ssl_engine_recvrec_buf(&tls.sc.eng, &len);
+	if (len > tls.inlen)
+		len = tls.inlen;
+	memcpy(buf, tls.in + tls.inoff, len);
+	tls.inoff += len;
+	tls.inlen -= len;
+	br_ssl_engine_recvrec_ack(&tls.sc.eng, len);
+	return 1;
 }
 
 /*
@@ -638,29 +176,30 @@ flush(struct conn *c)
 static int
 run(struct conn *c, unsigned want)
 {
+	br_ssl_engine_context *eng = &tls.sc.eng;
 	unsigned st;
 	unsigned char *buf;
 	size_t len;
 	ssize_t n;
 
 	for (;;) {
-		st = br_ssl_engine_current_state(&sc.eng);
+		st = br_ssl_engine_current_state(eng);
 		if (st & BR_SSL_CLOSED) {
 			/* an alert the engine sends on failure goes out too */
 			flush(c);
-			if (br_ssl_engine_last_error(&sc.eng) == BR_ERR_OK)
+			if (br_ssl_engine_last_error(eng) == BR_ERR_OK)
 				return 0;
 			return tlsfail(c);
 		}
 		if (st & BR_SSL_SENDREC) {
-			buf = br_ssl_engine_sendrec_buf(&sc.eng, &len);
-			if (len > sizeof(out) - outlen && flush(c) == -1)
+			buf = br_ssl_engine_sendrec_buf(eng, &len);
+			if (len > sizeof(tls.out) - tls.outlen && flush(c) == -1)
 				return -1;
-			if (len > sizeof(out) - outlen)
-				len = sizeof(out) - outlen;
-			memcpy(out + outlen, buf, len);
-			outlen += len;
-			br_ssl_engine_sendrec_ack(&sc.eng, len);
+			if (len > sizeof(tls.out) - tls.outlen)
+				len = sizeof(tls.out) - tls.outlen;
+			memcpy(tls.out + tls.outlen, buf, len);
+			tls.outlen += len;
+			br_ssl_engine_sendrec_ack(eng, len);
 			continue;
 		}
 		/* a whole flight is ready: one write, before waiting */
@@ -672,22 +211,11 @@ run(struct conn *c, unsigned want)
 			return fail(F_PROTO, "%s: data before the request",
 			    c->peer);
 		if (st & BR_SSL_RECVREC) {
-			if (inlen == 0) {
-				if ((n = net_read(c, in, sizeof(in))) <= 0)
-					return (int)n;
-				inoff = 0;
-				inlen = (size_t)n;
-			}
-			buf = br_ssl_engine_recvrec_buf(&sc.eng, &len);
-			if (len > inlen)
-				len = inlen;
-			memcpy(buf, in + inoff, len);
-			inoff += len;
-			inlen -= len;
-			br_ssl_engine_recvrec_ack(&sc.eng, len);
+			if ((n = feed(c)) <= 0)
+				return (int)n;
 			continue;
 		}
-		br_ssl_engine_flush(&sc.eng, 0);
+		br_ssl_engine_flush(eng, 0);
 	}
 }
 
@@ -721,7 +249,7 @@ static const uint16_t suites[] = {
  * key exchange): a static build then carries only what runs.
  */
 static void
-clientinit(void)
+clientinit(br_ssl_client_context *sc)
 {
 	static const br_hash_class *const hashes[] = {
 		&br_sha1_vtable, &br_sha224_vtable, &br_sha256_vtable,
@@ -729,61 +257,55 @@ clientinit(void)
 	};
 	int id;
 
-	br_ssl_client_zero(&sc);
-	br_ssl_engine_set_versions(&sc.eng, BR_TLS12, BR_TLS12);
-	br_x509_minimal_init(&xc, &br_sha256_vtable, anchors, nanchors);
-	br_ssl_engine_set_suites(&sc.eng, suites,
+	br_ssl_client_zero(sc);
+	br_ssl_engine_set_versions(&sc->eng, BR_TLS12, BR_TLS12);
+	br_ssl_engine_set_suites(&sc->eng, suites,
 	    sizeof(suites) / sizeof(suites[0]));
-	br_ssl_engine_set_default_rsavrfy(&sc.eng);
-	br_ssl_engine_set_default_ecdsa(&sc.eng);
-	br_x509_minimal_set_rsa(&xc, br_ssl_engine_get_rsavrfy(&sc.eng));
-	br_x509_minimal_set_ecdsa(&xc, br_ssl_engine_get_ec(&sc.eng),
-	    br_ssl_engine_get_ecdsa(&sc.eng));
-	for (id = br_sha1_ID; id <= br_sha512_ID; id++) {
-		br_ssl_engine_set_hash(&sc.eng, id, hashes[id - br_sha1_ID]);
-		br_x509_minimal_set_hash(&xc, id, hashes[id - br_sha1_ID]);
-	}
-	br_ssl_engine_set_prf_sha256(&sc.eng, &br_tls12_sha256_prf);
-	br_ssl_engine_set_prf_sha384(&sc.eng, &br_tls12_sha384_prf);
-	br_ssl_engine_set_default_aes_gcm(&sc.eng);
-	br_ssl_engine_set_default_chapol(&sc.eng);
+	br_ssl_engine_set_default_rsavrfy(&sc->eng);
+	br_ssl_engine_set_default_ecdsa(&sc->eng);
+	for (id = br_sha1_ID; id <= br_sha512_ID; id++)
+		br_ssl_engine_set_hash(&sc->eng, id, hashes[id - br_sha1_ID]);
+	br_ssl_engine_set_prf_sha256(&sc->eng, &br_tls12_sha256_prf);
+	br_ssl_engine_set_prf_sha384(&sc->eng, &br_tls12_sha384_prf);
+	br_ssl_engine_set_default_aes_gcm(&sc->eng);
+	br_ssl_engine_set_default_chapol(&sc->eng);
+	br_ssl_engine_add_flags(&sc->eng, BR_OPT_NO_RENEGOTIATION);
 }
+
+static ssize_t tlsread(struct conn *, void *, size_t);
+static int tlswrite(struct conn *, const void *, size_t);
+static void tlsclose(struct conn *);
 
 /*
  * Handshake on a connected socket; name is checked against the
  * certificate (NULL for an IP literal, which then needs a pin). Nothing
  * is written after the ClientHello until the whole chain has verified.
+ * On success the connection reads and writes through TLS.
  */
 int
 tls_handshake(struct conn *c, const char *name, const struct pin *pins,
     int npins)
 {
 	unsigned char seed[32];
-	time_t now = time(NULL);
 	int st;
 
-	/* routers without a clock boot in 1970 */
-	if (now < RELEASE_TIME)
-		now = RELEASE_TIME;
-	clientinit();
-	br_ssl_engine_add_flags(&sc.eng, BR_OPT_NO_RENEGOTIATION);
-	br_ssl_engine_set_buffer(&sc.eng, iobuf, sizeof(iobuf), 0);
-	br_x509_minimal_set_time(&xc, (uint32_t)(now / 86400 + 719528),
-	    (uint32_t)(now % 86400));
-	br_x509_minimal_set_minrsa(&xc, MINRSA);
-	pinner.vtable = &pinclass;
-	pinner.pins = pins;
-	pinner.npins = npins;
-	pinner.mismatch = 0;
-	br_ssl_engine_set_x509(&sc.eng, &pinner.vtable);
+	if (tls.busy)
+		return fail(F_TLS, "%s: one TLS connection at a time", c->peer);
+	clientinit(&tls.sc);
+	br_ssl_engine_set_buffer(&tls.sc.eng, tls.iobuf, sizeof(tls.iobuf), 0);
+	br_ssl_engine_set_x509(&tls.sc.eng, cert_verifier(&tls.sc.eng, pins,
+	    npins, time(NULL)));
 	if (tls_random(seed, sizeof(seed)) == -1)
 		return fail(F_TLS, "no entropy for TLS:");
-	br_ssl_engine_inject_entropy(&sc.eng, seed, sizeof(seed));
+	br_ssl_engine_inject_entropy(&tls.sc.eng, seed, sizeof(seed));
 	wipe(seed, sizeof(seed));
-	if (!br_ssl_client_reset(&sc, name, 0))
+	if (!br_ssl_client_reset(&tls.sc, name, 0))
 		return tlsfail(c);
-	c->tls = 1;
-	outlen = inlen = inoff = 0;
+	tls.busy = 1;
+	tls.outlen = tls.inlen = tls.inoff = 0;
+	c->read = tlsread;
+	c->write = tlswrite;
+	c->close = tlsclose;
 	st = run(c, BR_SSL_SENDAPP);
 	if (st == 0)
 		return fail(F_CONNECT, "%s: connection closed during the TLS "
@@ -795,7 +317,7 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	 * the request: what is there (a renegotiation request, an alert)
 	 * fails the connection before the credential is written.
 	 */
-	switch (inlen > 0 ? 1 : net_pending(c)) {
+	switch (tls.inlen > 0 ? 1 : net_pending(c)) {
 	case 0:
 		return 0;
 	case -1:
@@ -807,8 +329,8 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	}
 }
 
-ssize_t
-tls_read(struct conn *c, void *dst, size_t len)
+static ssize_t
+tlsread(struct conn *c, void *dst, size_t len)
 {
 	unsigned char *buf;
 	size_t n;
@@ -817,16 +339,16 @@ tls_read(struct conn *c, void *dst, size_t len)
 	st = run(c, BR_SSL_RECVAPP);
 	if (st <= 0)
 		return st;
-	buf = br_ssl_engine_recvapp_buf(&sc.eng, &n);
+	buf = br_ssl_engine_recvapp_buf(&tls.sc.eng, &n);
 	if (n > len)
 		n = len;
 	memcpy(dst, buf, n);
-	br_ssl_engine_recvapp_ack(&sc.eng, n);
+	br_ssl_engine_recvapp_ack(&tls.sc.eng, n);
 	return (ssize_t)n;
 }
 
-int
-tls_write(struct conn *c, const void *src, size_t len)
+static int
+tlswrite(struct conn *c, const void *src, size_t len)
 {
 	const unsigned char *p = src;
 	unsigned char *buf;
@@ -840,28 +362,26 @@ tls_write(struct conn *c, const void *src, size_t len)
 			    c->peer);
 		if (st < 0)
 			return -1;
-		buf = br_ssl_engine_sendapp_buf(&sc.eng, &n);
+		buf = br_ssl_engine_sendapp_buf(&tls.sc.eng, &n);
 		if (n > len)
 			n = len;
 		memcpy(buf, p, n);
-		br_ssl_engine_sendapp_ack(&sc.eng, n);
+		br_ssl_engine_sendapp_ack(&tls.sc.eng, n);
 		p += n;
 		len -= n;
 	}
 	/* one record, one write: the whole request leaves in one flight */
-	br_ssl_engine_flush(&sc.eng, 0);
+	br_ssl_engine_flush(&tls.sc.eng, 0);
 	st = run(c, BR_SSL_SENDAPP | BR_SSL_RECVAPP);
 	return st < 0 ? -1 : 0;
 }
 
-void
-tls_close(void)
+/* Nothing of the session stays in memory; then the socket closes. */
+static void
+tlsclose(struct conn *c)
 {
-	wipe(iobuf, sizeof(iobuf));
-	wipe(out, sizeof(out));
-	wipe(in, sizeof(in));
-	outlen = inlen = inoff = 0;
-	br_ssl_client_zero(&sc);
+	wipe(&tls, sizeof(tls));
+	net_close(c);
 }
 
 /*

@@ -366,7 +366,7 @@ tzo_update(struct job *j, struct nameresult *res)
 	int n, i, code = 0;
 
 	memset(&l, 0, sizeof(l));
-	l.c.fd = -1;
+	conn_init(&l.c);
 	l.verbose = j->verbose;
 	l.stage = 1;
 	if (net_connect(&l.c, j->srv.host, j->srv.port, AF_INET) == -1)

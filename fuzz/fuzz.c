@@ -136,15 +136,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s = str(data, size);
 	struct pin p;
 
-	tls_parsepin(s, &p);
+	cert_parsepin(s, &p);
 	free(s);
 #elif defined(TARGET_pem)
-	tls_anchorbuf(data, size, "fuzz");
+	cert_anchorbuf(data, size, "fuzz");
 #elif defined(TARGET_spki)
 	const unsigned char *spki;
 	size_t len;
 
-	if (tls_spki(data, size, &spki, &len) == 0 &&
+	if (cert_spki(data, size, &spki, &len) == 0 &&
 	    (spki < data || spki + len > data + size))
 		abort();
 #elif defined(TARGET_check)

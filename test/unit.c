@@ -438,7 +438,7 @@ t_spki(void)
 	for (i = 0; i < sizeof(certs) / sizeof(certs[0]); i++) {
 		snprintf(path, sizeof(path), "certs/%s.pem", certs[i]);
 		CHECK(der(path, &s) > 0, "%s: no certificate", path);
-		CHECK(tls_spki(s.buf, s.len, &spki, &len) == 0, "%s: no SPKI",
+		CHECK(cert_spki(s.buf, s.len, &spki, &len) == 0, "%s: no SPKI",
 		    path);
 		br_sha256_init(&h);
 		br_sha256_update(&h, spki, len);
@@ -451,18 +451,18 @@ t_spki(void)
 		if (fp != NULL)
 			fclose(fp);
 		pinline[strcspn(pinline, "\n")] = '\0';
-		CHECK(tls_parsepin(pinline, &pin) == 0 &&
+		CHECK(cert_parsepin(pinline, &pin) == 0 &&
 		    memcmp(pin.hash, hash, 32) == 0, "%s: SPKI hash differs", path);
 		/* every truncation is refused, never read past */
 		for (cut = 0; cut < s.len; cut += 7)
-			CHECK(tls_spki(s.buf, cut, &spki, &len) == -1 ||
+			CHECK(cert_spki(s.buf, cut, &spki, &len) == -1 ||
 			    spki + len <= s.buf + cut, "%s cut at %zu", path, cut);
 	}
-	CHECK(tls_spki((const unsigned char *)"\x30\x80", 2, &spki, &len) == -1,
+	CHECK(cert_spki((const unsigned char *)"\x30\x80", 2, &spki, &len) == -1,
 	    "indefinite length");
-	CHECK(tls_spki((const unsigned char *)"\x31\x00", 2, &spki, &len) == -1,
+	CHECK(cert_spki((const unsigned char *)"\x31\x00", 2, &spki, &len) == -1,
 	    "not a SEQUENCE");
-	CHECK(tls_spki((const unsigned char *)"\x30\x84\xff\xff\xff\xff", 6,
+	CHECK(cert_spki((const unsigned char *)"\x30\x84\xff\xff\xff\xff", 6,
 	    &spki, &len) == -1, "huge length");
 	done("SPKI found in certificates matches openssl's pins");
 }
@@ -472,12 +472,12 @@ t_pins(void)
 {
 	struct pin p;
 
-	CHECK(tls_parsepin("sha256//xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == 0, "prefixed");
-	CHECK(tls_parsepin("xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == 0, "bare");
-	CHECK(tls_parsepin("sha1//xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == -1, "sha1");
-	CHECK(tls_parsepin("xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4n==", &p) == -1, "31 bytes");
-	CHECK(tls_parsepin("", &p) == -1, "empty");
-	CHECK(tls_parsepin("sha256//", &p) == -1, "prefix only");
+	CHECK(cert_parsepin("sha256//xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == 0, "prefixed");
+	CHECK(cert_parsepin("xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == 0, "bare");
+	CHECK(cert_parsepin("sha1//xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4nM=", &p) == -1, "sha1");
+	CHECK(cert_parsepin("xf57VOIEQiGFwR2wFLLib4GIy/RUgLnmH08SkKUf4n==", &p) == -1, "31 bytes");
+	CHECK(cert_parsepin("", &p) == -1, "empty");
+	CHECK(cert_parsepin("sha256//", &p) == -1, "prefix only");
 	done("pin parsing");
 }
 
@@ -712,13 +712,13 @@ t_pem(void)
 	if (fp)
 		fclose(fp);
 	buf[n] = '\0';
-	CHECK(tls_anchorbuf(buf, n, "ca.pem") == 1, "ca.pem: %s", lastfail.msg);
+	CHECK(cert_anchorbuf(buf, n, "ca.pem") == 1, "ca.pem: %s", lastfail.msg);
 	fp = fopen("certs/sub.chain", "r");
 	n = fp ? fread(buf, 1, sizeof(buf) - 1, fp) : 0;
 	if (fp)
 		fclose(fp);
 	buf[n] = '\0';
-	CHECK(tls_anchorbuf(buf, n, "sub.chain") == 3, "three certificates");
+	CHECK(cert_anchorbuf(buf, n, "sub.chain") == 3, "three certificates");
 	/* CRLF, a foreign object, text around: still three */
 	for (i = 0, p = bad; i < n && p < bad + sizeof(bad) - 80; i++) {
 		if (buf[i] == '\n')
@@ -726,17 +726,17 @@ t_pem(void)
 		*p++ = buf[i];
 	}
 	p += snprintf(p, 80, "text\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-	CHECK(tls_anchorbuf(bad, (size_t)(p - bad), "crlf") == 3, "CRLF and a key");
+	CHECK(cert_anchorbuf(bad, (size_t)(p - bad), "crlf") == 3, "CRLF and a key");
 	/* a bad character, a truncated body, a body cut short: refused */
 	memcpy(bad, buf, n);
 	bad[40] = '*';
-	CHECK(tls_anchorbuf(bad, n, "x") == 2, "bad character kept the certificate");
-	CHECK(tls_anchorbuf(buf, 300, "x") == -1, "truncated certificate loaded");
+	CHECK(cert_anchorbuf(bad, n, "x") == 2, "bad character kept the certificate");
+	CHECK(cert_anchorbuf(buf, 300, "x") == -1, "truncated certificate loaded");
 	p = strstr(buf, "-----END");
 	memcpy(bad, buf, (size_t)(p - buf));
 	memcpy(bad + (p - buf) - 6, "\n-----END CERTIFICATE-----\n", 27);
-	CHECK(tls_anchorbuf(bad, (size_t)(p - buf) + 21, "x") == -1, "short body loaded");
-	CHECK(tls_anchorbuf("", 0, "x") == -1, "empty file");
+	CHECK(cert_anchorbuf(bad, (size_t)(p - buf) + 21, "x") == -1, "short body loaded");
+	CHECK(cert_anchorbuf("", 0, "x") == -1, "empty file");
 	done("PEM trust anchors: certificates only, malformed ones skipped");
 }
 
