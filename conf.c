@@ -78,6 +78,29 @@ conf_key(const char *name, size_t len)
 	return -1;
 }
 
+/* -I: an instance's index, Name or LinkReference */
+int
+conf_selected(const struct instance *in, const char *sel)
+{
+	char idx[16];
+
+	snprintf(idx, sizeof(idx), "%d", in->index);
+	return sel == NULL || strcmp(sel, idx) == 0 ||
+	    (in->s[K_NAME].v && strcmp(sel, in->s[K_NAME].v) == 0) ||
+	    (in->s[K_LINK].v && strcmp(sel, in->s[K_LINK].v) == 0);
+}
+
+static int
+validinstname(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!isalnum((unsigned char)s[i]) && strchr("._-", s[i]) == NULL)
+			return 0;
+	return i > 0 && i <= 64 && s[0] != '.';
+}
+
 static struct instance *
 instance(struct instance *inst, int *n, int max, int index, int line)
 {
@@ -169,6 +192,9 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 		}
 		s->v = v;
 		s->line = line;
+		if (key == K_NAME && !validinstname(v))
+			return fail(F_CONFIG, "%s:%d: Name: letters, digits, "
+			    "'.', '_' and '-', at most 64", conf_path, line);
 	}
 	return n;
 }

@@ -38,6 +38,7 @@ enum fail {
 	F_PIN,		/* no pin matched */
 	F_PROTO,	/* malformed or unexpected reply */
 	F_CONFIG,	/* a local file or setting is unusable */
+	F_USAGE,	/* a setting or the command line is wrong */
 	F_CHECK		/* the web address check failed */
 };
 
@@ -48,6 +49,8 @@ struct failure {
 };
 extern struct failure lastfail;
 
+struct setting;
+
 enum result { R_UPDATED, R_UNCHANGED, R_FAILED, R_HELD, R_SKIPPED };
 
 struct nameresult {
@@ -57,6 +60,7 @@ struct nameresult {
 	int status;
 	char text[320];			/* why it failed, for the message */
 	int local;			/* text is a whole local message */
+	long long wait;			/* seconds the provider asked (wNNm) */
 };
 
 struct url {
@@ -124,7 +128,10 @@ struct job {
 	int verbose;
 	enum v6mode v6;
 	char host6[256];	/* V6_HOSTS */
-	const char *statefile;
+	const char *statefile;	/* statepath, or NULL */
+	char statepath[512];
+	const struct setting *secretfrom;	/* NULL: $DDNSUP_PASSWORD */
+	const char *link;	/* LinkReference: the interface */
 	const char *checkurl;
 	struct url wurl;
 	long long refresh;
@@ -151,11 +158,17 @@ int validname(const char *, int);
 void printable(char *, size_t, const char *, size_t);
 void wipe(void *, size_t);
 ssize_t readall(int, char *, size_t);
-void failall(struct nameresult *, int, const char *);
-
-/* net.c */
+int num_parse(const char *, long long, long long, long long *);
+const char *addrpair(char *, size_t, const char *, const char *);
+int fail_status(enum fail);
+void results_copy(struct nameresult *, int, const struct nameresult *);
+void results_set(struct nameresult *, int, enum result, int, const char *,
+    const char *, const char *);
+void results_fail(struct nameresult *, int, const char *);
 enum addrclass { A_BAD, A_REFUSED, A_MAPPED, A_PRIVATE, A_OK };
 enum addrclass addr_class(const char *, int *, char *, size_t);
+
+/* net.c */
 int net_ifaddr(const char *, int, char *, size_t);
 void net_deadline(int);
 int net_remaining(void);
@@ -251,6 +264,29 @@ int conf_key(const char *, size_t);
 const char *conf_keyname(int);
 int conf_parse(char *, size_t, struct instance *, int);
 int conf_load(const char *, struct instance *, int);
+int conf_selected(const struct instance *, const char *);
+
+/* job.c: settings to jobs */
+struct cli {
+	struct instance in;	/* the command line's settings */
+	char **names;
+	int nnames;
+	int four, six, force, verbose;
+	const char *conffile;	/* -f */
+	const char *select;	/* -I */
+};
+int job_set(struct cli *, int, const char *, const char *);
+int job_option(struct cli *, const char *);
+int job_checkcli(const struct cli *);
+int job_build(struct job *, const struct instance *, const struct cli *);
+int job_select(struct job *, const struct instance *, int,
+    const struct cli *);
+
+/* prepare.c: a job's local inputs */
+int job_prepare(struct job *);
+
+/* run.c: one instance's run */
+int run_job(struct job *, int, struct nameresult *);
 
 /* state.c */
 #define MAXRECS		(3 * MAXNAMES)
@@ -296,6 +332,7 @@ int state_decide(struct state *, const struct job *, int, const char *,
     long long, long long, struct nameresult *);
 void state_record(struct state *, const struct job *, int, const char *,
     const struct nameresult *, long long);
+void state_fingerprint(const struct state *, const struct job *, int, char *);
 
 /* checkip.c */
 int check_parse(const char *, size_t, int, char *, size_t);
@@ -304,6 +341,7 @@ int check_fetch(const struct job *, const struct url *, int, char *, size_t);
 /* tzo.c */
 #define TZOLINE		512
 #define TZOMAXADDRS	32
+int tzo_field(const char *, size_t);
 int tzo_request(char *, size_t, int, const struct job *, int, int);
 int tzo_parselist(const char *, char (*)[16], int, int *, const char **);
 int tzo_parsecode(const char *, int *, const char **);

@@ -170,11 +170,7 @@ dyndns_request(char *buf, size_t size, const struct job *j, int masked)
 static const char *
 sentaddr(const struct job *j, char *buf, size_t size)
 {
-	if (j->addr4[0] == '\0' && j->addr6[0] == '\0')
-		return "-";
-	snprintf(buf, size, "%s%s%s", j->addr4,
-	    j->addr4[0] != '\0' && j->addr6[0] != '\0' ? "," : "", j->addr6);
-	return buf;
+	return addrpair(buf, size, j->addr4, j->addr6);
 }
 
 /* An echoed address, or "v4,v6": canonical form, or 0 if it is not one. */
@@ -256,6 +252,8 @@ mapline(const char *line, size_t len, const struct job *j,
 			snprintf(res->text, sizeof(res->text), "provider asks "
 			    "to wait %ld %s", n, (line[wlen - 1] | 0x20) == 'm' ?
 			    "minutes" : "hours");
+			res->wait = n * ((line[wlen - 1] | 0x20) == 'm' ? 60 :
+			    3600);
 			return 1;
 		}
 	}
@@ -265,21 +263,6 @@ mapline(const char *line, size_t len, const struct job *j,
 	snprintf(res->code, sizeof(res->code), "protocol");
 	snprintf(res->text, sizeof(res->text), "unexpected reply: %s", show);
 	return 0;
-}
-
-static void
-setall(struct nameresult *res, int n, const char *addr, const char *code,
-    int status, const char *text)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		res[i].res = R_FAILED;
-		res[i].status = status;
-		snprintf(res[i].addr, sizeof(res[i].addr), "%s", addr);
-		snprintf(res[i].code, sizeof(res[i].code), "%s", code);
-		snprintf(res[i].text, sizeof(res[i].text), "%s", text);
-	}
 }
 
 /*
@@ -300,7 +283,7 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 		snprintf(text, sizeof(text), "redirected (HTTP %d) to %s; "
 		    "redirects are not followed", r->status,
 		    r->location[0] ? r->location : "nowhere");
-		setall(res, j->nnames, sent, "protocol", ST_PROTOCOL, text);
+		results_set(res, j->nnames, R_FAILED, ST_PROTOCOL, sent, "protocol", text);
 		return;
 	}
 	for (p = r->body; p < end; p = nl + 1) {
@@ -326,24 +309,24 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 			known |= mapline(line[nlines == 1 ? 0 : i],
 			    len[nlines == 1 ? 0 : i], j, &res[i]);
 		else if (nlines > 0)
-			setall(&res[i], 1, sent, "protocol", ST_PROTOCOL,
-			    "no result line for this name");
+			results_set(&res[i], 1, R_FAILED, ST_PROTOCOL, sent,
+			    "protocol", "no result line for this name");
 	}
 	if (!known) {
 		if (r->status == 401)
-			setall(res, j->nnames, sent, "badauth", ST_NOPERM,
-			    codes[2].text);
+			results_set(res, j->nnames, R_FAILED, ST_NOPERM, sent,
+			    "badauth", codes[2].text);
 		else if (r->status == 429 || r->status >= 500) {
 			snprintf(text, sizeof(text), "HTTP %d %s: try again "
 			    "later", r->status, r->reason);
 			snprintf(code, sizeof(code), "http%d", r->status);
-			setall(res, j->nnames, sent, code, ST_TEMPFAIL, text);
+			results_set(res, j->nnames, R_FAILED, ST_TEMPFAIL, sent, code, text);
 		} else if (r->status != 200 || nlines == 0) {
 			snprintf(text, sizeof(text), "HTTP %d %s%s", r->status,
 			    r->reason, nlines == 0 ? " with no result" :
 			    ", not a DynDNS2 reply");
-			setall(res, j->nnames, sent, "protocol", ST_PROTOCOL,
-			    text);
+			results_set(res, j->nnames, R_FAILED, ST_PROTOCOL, sent,
+			    "protocol", text);
 		}
 	}
 	if (extra > 0 && known)
@@ -407,7 +390,7 @@ exchange(struct job *j, struct nameresult *res)
 	return 0;
 bad:
 	conn_close(&c);
-	failall(res, j->nnames, sentaddr(j, buf, sizeof(buf)));
+	results_fail(res, j->nnames, sentaddr(j, buf, sizeof(buf)));
 	return -1;
 }
 

@@ -69,44 +69,6 @@ waitfd(int fd, short events, int ms)
 }
 
 /*
- * Classify an address literal and write its canonical form to out.
- * *family is set to AF_INET or AF_INET6.
- */
-enum addrclass
-addr_class(const char *s, int *family, char *out, size_t outlen)
-{
-	unsigned char a[16];
-	static const unsigned char zero[16];
-
-	if (inet_pton(AF_INET, s, a) == 1) {
-		*family = AF_INET;
-		inet_ntop(AF_INET, a, out, (socklen_t)outlen);
-		if (a[0] == 0 || a[0] == 127 || (a[0] == 169 && a[1] == 254) ||
-		    a[0] >= 224)
-			return A_REFUSED;
-		if (a[0] == 10 || (a[0] == 172 && (a[1] & 0xf0) == 16) ||
-		    (a[0] == 192 && a[1] == 168) ||
-		    (a[0] == 100 && (a[1] & 0xc0) == 64))
-			return A_PRIVATE;
-		return A_OK;
-	}
-	if (inet_pton(AF_INET6, s, a) == 1) {
-		*family = AF_INET6;
-		inet_ntop(AF_INET6, a, out, (socklen_t)outlen);
-		if (memcmp(a, zero, 15) == 0 && (a[15] == 0 || a[15] == 1))
-			return A_REFUSED;
-		if (a[0] == 0xff || (a[0] == 0xfe && (a[1] & 0xc0) == 0x80))
-			return A_REFUSED;
-		if (memcmp(a, zero, 10) == 0 && a[10] == 0xff && a[11] == 0xff)
-			return A_MAPPED;
-		if ((a[0] & 0xfe) == 0xfc)
-			return A_PRIVATE;
-		return A_OK;
-	}
-	return A_BAD;
-}
-
-/*
  * Linux marks temporary, deprecated, tentative and failed IPv6 addresses
  * in /proc/net/if_inet6; elsewhere nothing is known and 0 is returned.
  */

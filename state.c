@@ -2,6 +2,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -21,15 +22,7 @@
 static int
 isnumber(const char *s, long long *v)
 {
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (s[i] < '0' || s[i] > '9' || i >= 18)
-			return 0;
-	if (i == 0)
-		return 0;
-	*v = strtoll(s, NULL, 10);
-	return 1;
+	return num_parse(s, 0, 999999999999999999LL, v) == 0;
 }
 
 static int
@@ -417,13 +410,6 @@ when(long long t)
 	return buf;
 }
 
-static void
-sent(const struct job *j, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s%s%s", j->addr4[0] || j->addr6[0] ? j->addr4 :
-	    "-", j->addr4[0] && j->addr6[0] ? "," : "", j->addr6);
-}
-
 /*
  * Before any request: 0 when the state settles name i without one (res
  * filled in: stopped, held or skipped), 1 when it must be sent.
@@ -433,11 +419,13 @@ state_decide(struct state *st, const struct job *j, int i, const char *fp,
     long long period, long long now, struct nameresult *res)
 {
 	const char *name = j->names[i];
+	char buf[sizeof(res->addr)];
 	struct staterec *r, *r4, *r6;
 	int k;
 
 	memset(res, 0, sizeof(*res));
-	sent(j, res->addr, sizeof(res->addr));
+	snprintf(res->addr, sizeof(res->addr), "%s", addrpair(buf,
+	    sizeof(buf), j->addr4, j->addr6));
 	for (k = 0; k < st->n; k++) {
 		r = &st->rec[k];
 		if (strcasecmp(r->name, name) != 0 || r->stop == 0)
@@ -502,24 +490,6 @@ get(struct state *st, const char *name, char family)
 	return r;
 }
 
-/* How long a wNNm / wNNh code asks to wait, in seconds; 0 for others. */
-static long long
-waitfor(const char *code)
-{
-	long long n = 0;
-	const char *p = code + 1;
-
-	if (code[0] != 'w')
-		return 0;
-	for (; *p >= '0' && *p <= '9'; p++)
-		n = n * 10 + (*p - '0');
-	if (p[0] == 'm' && p[1] == '\0')
-		return n * 60;
-	if (p[0] == 'h' && p[1] == '\0')
-		return n * 3600;
-	return 0;
-}
-
 /* After the reply: remember the outcome for name i. */
 void
 state_record(struct state *st, const struct job *j, int i, const char *fp,
@@ -568,7 +538,7 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 			r->updated = now;
 		} else if (res->status == ST_TEMPFAIL ||
 		    res->status == ST_UNAVAILABLE) {
-			hold = waitfor(res->code);
+			hold = res->wait;
 			r->hold = now + (hold > HOLDOFF ? hold : HOLDOFF);
 		} else if (res->status != ST_NOHOST) {
 			r->stop = now;
@@ -583,4 +553,34 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 			st->rec[k].stop = 0;
 			snprintf(st->rec[k].fp, sizeof(st->rec[k].fp), "-");
 		}
+}
+
+/* What a stop remembers of name i's configuration: never the secret itself. */
+void
+state_fingerprint(const struct state *st, const struct job *j, int i,
+    char *fp)
+{
+	char srv[700], name[256], pins[MAXPINS * 32];
+	const char *f[6];
+	size_t l[6], k;
+
+	snprintf(srv, sizeof(srv), "%s %s %s %s %s %s %s",
+	    j->proto == P_TZO ? "tzo" : "dyndns", j->srv.tls ? "https" : "http",
+	    j->srv.host, j->srv.port, j->srv.path, j->lookupport, j->updateport);
+	for (k = 0; j->names[i][k] != '\0' && k < sizeof(name) - 1; k++)
+		name[k] = (char)tolower((unsigned char)j->names[i][k]);
+	name[k] = '\0';
+	for (k = 0; k < (size_t)j->npins; k++)
+		memcpy(pins + 32 * k, j->pins[k].hash, 32);
+	f[0] = srv;
+	f[1] = j->user;
+	f[2] = j->secret;
+	f[3] = name;
+	f[4] = j->cafile ? j->cafile : "";
+	f[5] = pins;
+	for (k = 0; k < 5; k++)
+		l[k] = strlen(f[k]);
+	l[2] = j->secretlen;
+	l[5] = (size_t)j->npins * 32;
+	tls_fingerprint(fp, st->salt, f, l, 6);
 }

@@ -40,6 +40,18 @@ struct lines {
 	int verbose;
 };
 
+/* What TZO puts between commas may hold no comma, space or control. */
+int
+tzo_field(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == ',' || (unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+			return 0;
+	return len > 0;
+}
+
 /*
  * One request line of a stage ('I', 'U' or 'R'); with masked set the
  * key is not shown. Returns the length without CRLF, or -1.
@@ -342,15 +354,6 @@ bad:
 	return -1;
 }
 
-static void
-copyresult(struct nameresult *dst, const struct nameresult *src, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		dst[i] = *src;
-}
-
 /*
  * Stages 1 and 2 once, then stage 3 for each name. After a failure that
  * every other name would meet too (a refused key, no server, the
@@ -392,12 +395,12 @@ tzo_update(struct job *j, struct nameresult *res)
 	for (i = 0; i < j->nnames; i++) {
 		memset(&res[i], 0, sizeof(res[i]));
 		if (update(&l, j, i, servers, n, &res[i]) == -1) {
-			failall(&res[i], j->nnames - i, addr);
+			results_fail(&res[i], j->nnames - i, addr);
 			return -1;
 		}
 		if (res[i].res == R_FAILED &&
 		    global((int)strtol(res[i].code, NULL, 10))) {
-			copyresult(&res[i + 1], &res[i], j->nnames - i - 1);
+			results_copy(&res[i + 1], j->nnames - i - 1, &res[i]);
 			return -1;
 		}
 	}
@@ -405,10 +408,10 @@ tzo_update(struct job *j, struct nameresult *res)
 refused:
 	tzo_map(code, text, &res[0]);
 	snprintf(res[0].addr, sizeof(res[0].addr), "%s", addr);
-	copyresult(&res[1], &res[0], j->nnames - 1);
+	results_copy(&res[1], j->nnames - 1, &res[0]);
 	return -1;
 bad:
 	conn_close(&l.c);
-	failall(res, j->nnames, addr);
+	results_fail(res, j->nnames, addr);
 	return -1;
 }

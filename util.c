@@ -1,4 +1,7 @@
 /* Messages, base64, name checks and other small helpers. */
+#include <sys/socket.h>
+#include <arpa/inet.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -203,41 +206,146 @@ wipe(void *p, size_t len)
 		*v++ = 0;
 }
 
-/* Every name fails for the local reason in lastfail. */
-void
-failall(struct nameresult *res, int n, const char *addr)
+static const struct {
+	enum fail kind;
+	const char *code;
+	int status;
+} reasons[] = {
+	{ F_RESOLVE, "resolve", ST_NOHOST },
+	{ F_RESOLVETMP, "resolve", ST_TEMPFAIL },
+	{ F_CONNECT, "connect", ST_UNAVAILABLE },
+	{ F_TIMEOUT, "timeout", ST_TEMPFAIL },
+	{ F_TLS, "tls", ST_PROTOCOL },
+	{ F_CERT, "certificate", ST_PROTOCOL },
+	{ F_PIN, "pin", ST_PROTOCOL },
+	{ F_PROTO, "protocol", ST_PROTOCOL },
+	{ F_CONFIG, "config", ST_CONFIG },
+	{ F_USAGE, "usage", ST_USAGE },
+	{ F_CHECK, "check", ST_TEMPFAIL },
+};
+
+static size_t
+reason(enum fail kind)
 {
-	static const struct {
-		enum fail kind;
-		const char *code;
-		int status;
-	} reasons[] = {
-		{ F_RESOLVE, "resolve", ST_NOHOST },
-		{ F_RESOLVETMP, "resolve", ST_TEMPFAIL },
-		{ F_CONNECT, "connect", ST_UNAVAILABLE },
-		{ F_TIMEOUT, "timeout", ST_TEMPFAIL },
-		{ F_TLS, "tls", ST_PROTOCOL },
-		{ F_CERT, "certificate", ST_PROTOCOL },
-		{ F_PIN, "pin", ST_PROTOCOL },
-		{ F_PROTO, "protocol", ST_PROTOCOL },
-		{ F_CONFIG, "config", ST_CONFIG },
-		{ F_CHECK, "check", ST_TEMPFAIL },
-	};
-	size_t i, r = sizeof(reasons) / sizeof(reasons[0]) - 1;
-	int k;
+	size_t i;
 
 	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
-		if (reasons[i].kind == lastfail.kind)
-			r = i;
-	for (k = 0; k < n; k++) {
-		res[k].res = R_FAILED;
-		snprintf(res[k].addr, sizeof(res[k].addr), "%s", addr);
-		snprintf(res[k].code, sizeof(res[k].code), "%s",
-		    reasons[r].code);
-		res[k].status = reasons[r].status;
-		snprintf(res[k].text, sizeof(res[k].text), "%s", lastfail.msg);
-		res[k].local = 1;
+		if (reasons[i].kind == kind)
+			return i;
+	return sizeof(reasons) / sizeof(reasons[0]) - 1;
+}
+
+/* The exit status a local failure gives. */
+int
+fail_status(enum fail kind)
+{
+	return reasons[reason(kind)].status;
+}
+
+/* The same result for n names. */
+void
+results_copy(struct nameresult *dst, int n, const struct nameresult *src)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (&dst[i] != src)
+			dst[i] = *src;
+}
+
+void
+results_set(struct nameresult *r, int n, enum result res, int status,
+    const char *addr, const char *code, const char *text)
+{
+	if (n <= 0)
+		return;
+	memset(r, 0, sizeof(*r));
+	r->res = res;
+	r->status = status;
+	snprintf(r->addr, sizeof(r->addr), "%s", addr);
+	snprintf(r->code, sizeof(r->code), "%s", code);
+	snprintf(r->text, sizeof(r->text), "%s", text);
+	results_copy(r + 1, n - 1, r);
+}
+
+/* Every name fails for the local reason in lastfail. */
+void
+results_fail(struct nameresult *res, int n, const char *addr)
+{
+	size_t r = reason(lastfail.kind);
+
+	results_set(res, n, R_FAILED, reasons[r].status, addr,
+	    reasons[r].code, lastfail.msg);
+	for (; n > 0; n--)
+		res[n - 1].local = 1;
+}
+
+/* "v4", "v6", "v4,v6", or "-" for neither. */
+const char *
+addrpair(char *buf, size_t size, const char *a4, const char *a6)
+{
+	if (a4[0] == '\0' && a6[0] == '\0')
+		return "-";
+	snprintf(buf, size, "%s%s%s", a4, a4[0] && a6[0] ? "," : "", a6);
+	return buf;
+}
+
+/* Like strtonum: decimal digits only, within [min, max]; 0 or -1. */
+int
+num_parse(const char *s, long long min, long long max, long long *out)
+{
+	long long n = 0;
+	const char *p;
+
+	if (*s == '\0' || strlen(s) > 18)
+		return -1;
+	for (p = s; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		n = n * 10 + (*p - '0');
 	}
+	if (n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+/*
+ * Classify an address literal and write its canonical form to out.
+ * *family is set to AF_INET or AF_INET6.
+ */
+enum addrclass
+addr_class(const char *s, int *family, char *out, size_t outlen)
+{
+	unsigned char a[16];
+	static const unsigned char zero[16];
+
+	if (inet_pton(AF_INET, s, a) == 1) {
+		*family = AF_INET;
+		inet_ntop(AF_INET, a, out, (socklen_t)outlen);
+		if (a[0] == 0 || a[0] == 127 || (a[0] == 169 && a[1] == 254) ||
+		    a[0] >= 224)
+			return A_REFUSED;
+		if (a[0] == 10 || (a[0] == 172 && (a[1] & 0xf0) == 16) ||
+		    (a[0] == 192 && a[1] == 168) ||
+		    (a[0] == 100 && (a[1] & 0xc0) == 64))
+			return A_PRIVATE;
+		return A_OK;
+	}
+	if (inet_pton(AF_INET6, s, a) == 1) {
+		*family = AF_INET6;
+		inet_ntop(AF_INET6, a, out, (socklen_t)outlen);
+		if (memcmp(a, zero, 15) == 0 && (a[15] == 0 || a[15] == 1))
+			return A_REFUSED;
+		if (a[0] == 0xff || (a[0] == 0xfe && (a[1] & 0xc0) == 0x80))
+			return A_REFUSED;
+		if (memcmp(a, zero, 10) == 0 && a[10] == 0xff && a[11] == 0xff)
+			return A_MAPPED;
+		if ((a[0] & 0xfe) == 0xfc)
+			return A_PRIVATE;
+		return A_OK;
+	}
+	return A_BAD;
 }
 
 /* Read up to size bytes, all the file has if it fits; -1 on error. */

@@ -1,0 +1,675 @@
+/* Settings to jobs: the command line over the configuration file, checked. */
+#include <sys/stat.h>
+#include <sys/socket.h>
+#include <sys/utsname.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "ddnsup.h"
+
+/*
+ * A bad setting: where it came from (file:line, or the option) and what
+ * is wrong. Returns -1 with a usage failure (64) in lastfail.
+ */
+static int
+bad(const struct setting *s, int key, const char *fmt, ...)
+{
+	char what[sizeof(lastfail.msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (s != NULL && s->line > 0)
+		return fail(F_USAGE, "%s:%d: %s: %s", conf_path, s->line,
+		    conf_keyname(key), what);
+	if (s != NULL && s->opt != NULL && strcmp(s->opt, "-o") == 0)
+		return fail(F_USAGE, "-o %s=%s: %s", conf_keyname(key), s->v,
+		    what);
+	if (s != NULL && s->opt != NULL)
+		return fail(F_USAGE, "%s %s: %s", s->opt, s->v, what);
+	return fail(F_USAGE, "%s", what);
+}
+
+/*
+ * The one override rule: a key the command line sets comes from it,
+ * else from the file. The address group (-a, -i, -w) and the pins go
+ * as a whole: a command line that names any of them replaces all.
+ */
+static const struct instance *
+source(const struct instance *f, const struct cli *c, int k)
+{
+	const struct instance *cl = &c->in;
+
+	if (k == K_ADDRESS || k == K_LINK || k == K_ADDRESSURL)
+		return cl->naddrs || cl->s[K_LINK].v || cl->s[K_ADDRESSURL].v ?
+		    cl : f;
+	if (k == K_PIN)
+		return cl->npins ? cl : f;
+	return cl->s[k].v != NULL ? cl : f;
+}
+
+static const struct setting *
+eff(const struct instance *f, const struct cli *c, int k)
+{
+	const struct setting *s = &source(f, c, k)->s[k];
+
+	/* an empty LinkReference in the file is none */
+	if (s->v == NULL || (k == K_LINK && s->line > 0 && s->v[0] == '\0'))
+		return NULL;
+	return s;
+}
+
+static const char *
+val(const struct instance *f, const struct cli *c, int k, const char *def)
+{
+	const struct setting *s = eff(f, c, k);
+
+	return s != NULL ? s->v : def;
+}
+
+static const struct range {
+	int key;
+	long long min, max;
+} ranges[] = {
+	{ K_TIMEOUT, 1, 3600 },
+	{ K_PORT, 1, 65535 },
+	{ K_CLUSTERPORT, 1, 65535 },
+	{ K_LOOKUPPORT, 1, 65535 },
+	{ K_UPDATEPORT, 1, 65535 },
+};
+
+static const struct range *
+range(int key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (ranges[i].key == key)
+			return &ranges[i];
+	return NULL;
+}
+
+/* A numeric parameter within its range, or a bad setting. */
+static int
+number(const struct setting *s, int key, long long *n)
+{
+	const struct range *r = range(key);
+
+	if (num_parse(s->v, r->min, r->max, n) == -1)
+		return bad(s, key, "must be a number from %lld to %lld", r->min,
+		    r->max);
+	return 0;
+}
+
+/* Refresh period: seconds, or a number with s, m, h or d. */
+static int
+period(const struct setting *s, long long *out)
+{
+	static const char units[] = "smhd";
+	static const long long mult[] = { 1, 60, 3600, 86400 };
+	char digits[24];
+	size_t len = strlen(s->v);
+	const char *u;
+	long long unit = 1;
+
+	if (len > 1 && len < sizeof(digits) &&
+	    (u = strchr(units, s->v[len - 1])) != NULL && *u != '\0') {
+		unit = mult[u - units];
+		len--;
+	}
+	snprintf(digits, sizeof(digits), "%.*s", (int)len, s->v);
+	if (len >= sizeof(digits) ||
+	    num_parse(digits, 1, 3660LL * 86400 / unit, out) == -1)
+		return bad(s, K_PERIOD, "a period: seconds, or a number followed "
+		    "by s, m, h or d, at most 3660d");
+	*out *= unit;
+	return 0;
+}
+
+static int
+isbool(const struct setting *s, int key, int *v)
+{
+	*v = 1;
+	if (s == NULL)
+		return 0;
+	if (strcmp(s->v, "1") == 0 || strcasecmp(s->v, "true") == 0)
+		return 0;
+	*v = 0;
+	if (strcmp(s->v, "0") == 0 || strcasecmp(s->v, "false") == 0)
+		return 0;
+	return bad(s, key, "must be 1, 0, true or false");
+}
+
+static int
+address(struct job *j, const struct setting *s, const char *a, int quiet)
+{
+	char canon[ADDRLEN];
+	int fam = AF_INET;
+
+	switch (addr_class(a, &fam, canon, sizeof(canon))) {
+	case A_BAD:
+		return bad(s, K_ADDRESS, "%s: not an IPv4 or IPv6 address", a);
+	case A_REFUSED:
+		return bad(s, K_ADDRESS, "%s: unspecified, loopback, "
+		    "link-local, broadcast or multicast address", a);
+	case A_MAPPED:
+		return bad(s, K_ADDRESS, "%s: give an IPv4-mapped address as "
+		    "IPv4", a);
+	case A_PRIVATE:
+		if (!quiet)
+			warn("%s: private address: the provider will publish "
+			    "it", a);
+		break;
+	case A_OK:
+		break;
+	}
+	if ((fam == AF_INET ? j->addr4 : j->addr6)[0] != '\0')
+		return bad(s, K_ADDRESS, "only one address of each family");
+	snprintf(fam == AF_INET ? j->addr4 : j->addr6, ADDRLEN, "%s", canon);
+	return 0;
+}
+
+/* -a or Address: "v4", "v6" or "v4,v6", at most one of each family. */
+static int
+addresses(struct job *j, const struct setting *s, int n, int quiet)
+{
+	char one[ADDRLEN + 1];
+	const char *p;
+	size_t len;
+	int i;
+
+	for (i = 0; i < n; i++)
+		for (p = s[i].v; *p != '\0'; p += len + (p[len] == ',')) {
+			len = strcspn(p, ",");
+			if (len == 0 || len > ADDRLEN)
+				return bad(&s[i], K_ADDRESS, "not an address "
+				    "list");
+			snprintf(one, sizeof(one), "%.*s", (int)len, p);
+			if (address(j, &s[i], one, quiet) == -1)
+				return -1;
+		}
+	return 0;
+}
+
+static int
+tzoserver(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s, *sf;
+	long long port = 21340, n;
+	char url[600];
+	const char *host;
+
+	if ((s = eff(f, c, K_PROVIDER)) != NULL)
+		return bad(s, K_PROVIDER, "presets are for -P dyndns");
+	if ((s = eff(f, c, K_SERVER)) != NULL) {
+		if (url_hostport(&j->srv, s->v, "21340") == -1)
+			return bad(s, K_SERVER, "%s", lastfail.msg);
+	} else {
+		s = eff(f, c, K_CLUSTER);
+		if ((sf = eff(f, c, K_CLUSTERPORT)) != NULL &&
+		    number(sf, K_CLUSTERPORT, &port) == -1)
+			return -1;
+		host = val(f, c, K_CLUSTER, "ClusterLookup1.tzo.com");
+		snprintf(url, sizeof(url), strchr(host, ':') ? "[%s]:%lld" :
+		    "%s:%lld", host, port);
+		if (url_hostport(&j->srv, url, "21340") == -1)
+			return bad(s, K_CLUSTER, "%s", lastfail.msg);
+	}
+	if ((s = eff(f, c, K_LOOKUPPORT)) != NULL) {
+		if (number(s, K_LOOKUPPORT, &n) == -1)
+			return -1;
+		snprintf(j->lookupport, sizeof(j->lookupport), "%lld", n);
+	}
+	if ((s = eff(f, c, K_UPDATEPORT)) != NULL) {
+		if (number(s, K_UPDATEPORT, &n) == -1)
+			return -1;
+		snprintf(j->updateport, sizeof(j->updateport), "%lld", n);
+	}
+	return 0;
+}
+
+/* The DynDNS2 server: -s, else ProviderProtocol://ProviderFQDN:Port/Script. */
+static int
+dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s, *sp = eff(f, c, K_PROVIDER), *sf;
+	const struct preset *p = NULL;
+	const char *scheme, *host, *br;
+	long long port = 0;
+	char url[600];
+
+	s = c->in.s[K_LOOKUPPORT].v ? &c->in.s[K_LOOKUPPORT] :
+	    c->in.s[K_UPDATEPORT].v ? &c->in.s[K_UPDATEPORT] : NULL;
+	if (s != NULL)
+		return bad(s, s == &c->in.s[K_LOOKUPPORT] ? K_LOOKUPPORT :
+		    K_UPDATEPORT, "ProviderUpdateServerLookupPort and "
+		    "UpdateServerPort go with -P tzo");
+	if (sp != NULL && (p = dyndns_preset(sp->v)) == NULL)
+		return bad(sp, K_PROVIDER, "unknown provider (ddnsup -V lists "
+		    "them)");
+	if (p != NULL) {
+		j->v6 = p->v6;
+		if (p->host6 != NULL)
+			snprintf(j->host6, sizeof(j->host6), "%s", p->host6);
+	}
+	if ((s = eff(f, c, K_SERVER)) != NULL) {
+		if (url_parse(&j->srv, s->v, "/nic/update") == -1)
+			return bad(s, K_SERVER, "%s", lastfail.msg);
+		snprintf(j->host6, sizeof(j->host6), "%s", j->srv.host);
+		return 0;
+	}
+	scheme = val(f, c, K_PROTOCOL, "https");
+	if (strcasecmp(scheme, "http") != 0 && strcasecmp(scheme, "https") != 0)
+		return bad(eff(f, c, K_PROTOCOL), K_PROTOCOL, "must be http or "
+		    "https");
+	if ((sf = eff(f, c, K_PORT)) != NULL &&
+	    number(sf, K_PORT, &port) == -1)
+		return -1;
+	sf = eff(f, c, K_FQDN);
+	host = val(f, c, K_FQDN, p ? p->host : "members.dyndns.org");
+	if (sf != NULL)
+		snprintf(j->host6, sizeof(j->host6), "%s", host);
+	s = eff(f, c, K_SCRIPT);
+	if (s != NULL && s->v[0] != '/')
+		return bad(s, K_SCRIPT, "must start with /");
+	br = strchr(host, ':') ? "[]" : "\0\0";
+	snprintf(url, sizeof(url), "%s://%.1s%s%.1s", scheme, br, host, br + 1);
+	if (port)
+		snprintf(url + strlen(url), sizeof(url) - strlen(url), ":%lld",
+		    port);
+	snprintf(url + strlen(url), sizeof(url) - strlen(url), "%s",
+	    val(f, c, K_SCRIPT, p ? p->path : "/nic/update"));
+	if (url_parse(&j->srv, url, "/nic/update") == -1)
+		return bad(sf ? sf : s, sf ? K_FQDN : K_SCRIPT, "%s",
+		    lastfail.msg);
+	return 0;
+}
+
+static int
+protocol(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s = eff(f, c, K_PROTO);
+
+	if (s == NULL || strcasecmp(s->v, "dyndns") == 0)
+		j->proto = P_DYNDNS;
+	else if (strcasecmp(s->v, "tzo") == 0)
+		j->proto = P_TZO;
+	else
+		return bad(s, K_PROTO, "protocol must be dyndns or tzo");
+	return 0;
+}
+
+static int
+checknames(const char *const *name, int n)
+{
+	int i, k;
+
+	if (n > MAXNAMES)
+		return bad(NULL, 0, "%d host names: at most %d per run", n,
+		    MAXNAMES);
+	for (i = 0; i < n; i++) {
+		if (!validname(name[i], 0))
+			return bad(NULL, 0, "%s: not a valid fully qualified "
+			    "host name", name[i]);
+		for (k = 0; k < i; k++)
+			if (strcasecmp(name[k], name[i]) == 0)
+				return bad(NULL, 0, "%s: host name given twice",
+				    name[i]);
+	}
+	return 0;
+}
+
+/* The names: the command line's, else DomainName1 to 4. */
+static int
+names(struct job *j, const struct instance *f, const struct cli *c,
+    const struct setting *here)
+{
+	const struct setting *s;
+	int i, k;
+
+	if (c->nnames > MAXNAMES)
+		return checknames((const char *const *)c->names, c->nnames);
+	for (i = 0; i < c->nnames; i++)
+		j->names[j->nnames++] = c->names[i];
+	for (k = K_DOMAIN1; c->nnames == 0 && k <= K_DOMAIN4; k++)
+		if ((s = eff(f, c, k)) != NULL && s->v[0] != '\0') {
+			if (!validname(s->v, 0))
+				return bad(s, k, "%s: not a valid fully "
+				    "qualified host name", s->v);
+			j->names[j->nnames++] = s->v;
+		}
+	if (j->nnames == 0)
+		return bad(f->line ? here : NULL, K_DOMAIN1, "no host name "
+		    "given");
+	return checknames(j->names, j->nnames);
+}
+
+static int
+user(struct job *j, const struct instance *f, const struct cli *c,
+    const struct setting *here)
+{
+	int k = j->proto == P_TZO ? K_EMAIL : K_USER;
+	const struct setting *s = eff(f, c, k);
+	const char *at;
+
+	if (s == NULL)
+		return bad(f->line ? here : NULL, k, "no user name: -u user is "
+		    "required");
+	j->user = s->v;
+	if (*j->user == '\0' || strlen(j->user) >= MAXUSER ||
+	    strchr(j->user, ':') != NULL)
+		return bad(s, K_USER, "1 to %d characters, no ':'", MAXUSER - 1);
+	if (j->proto != P_TZO)
+		return 0;
+	if ((at = strchr(j->user, '@')) == NULL || at == j->user ||
+	    at[1] == '\0' || strchr(at + 1, '@') != NULL ||
+	    !tzo_field(j->user, strlen(j->user)))
+		return bad(s, K_EMAIL, "not an e-mail address: one @, no "
+		    "comma, space or control character");
+	return 0;
+}
+
+/* Where the address comes from: -a, -i or -w (or the file's), or the server. */
+static int
+addrsource(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct instance *in = source(f, c, K_ADDRESS);
+	const struct setting *addrs = in->naddrs ? in->addrs : &in->s[K_ADDRESS];
+	const struct setting *link = eff(f, c, K_LINK);
+	const struct setting *wurl = eff(f, c, K_ADDRESSURL);
+	int naddrs = in->naddrs ? in->naddrs : in->s[K_ADDRESS].v != NULL;
+
+	if (addresses(j, addrs, naddrs, 0) == -1)
+		return -1;
+	if ((naddrs > 0) + (link != NULL) + (wurl != NULL) > 1)
+		return bad(wurl ? wurl : link, wurl ? K_ADDRESSURL : K_LINK,
+		    "-a, -i and -w (Address, LinkReference and AddressURL) "
+		    "exclude each other");
+	if (naddrs > 0 && (c->four || c->six))
+		return bad(&addrs[0], K_ADDRESS, "-4 and -6 choose the family "
+		    "for -i, -w or the connection; with -a the address says it");
+	if (j->proto == P_TZO && (c->six || j->addr6[0] != '\0'))
+		return bad(naddrs ? &addrs[0] : NULL, K_ADDRESS, "-P tzo: IPv4 "
+		    "only");
+	if (j->v6 == V6_NONE && (c->six || j->addr6[0] != '\0'))
+		return bad(eff(f, c, K_PROVIDER), K_PROVIDER, "this provider "
+		    "takes IPv4 only");
+	if (wurl != NULL) {
+		j->checkurl = wurl->v;
+		if (url_parse(&j->wurl, wurl->v, "/") == -1)
+			return bad(wurl, K_ADDRESSURL, "%s", lastfail.msg);
+		if (strlen(wurl->v) >= sizeof(((struct checkrec *)0)->url))
+			return bad(wurl, K_ADDRESSURL, "URL too long");
+		if (j->wurl.tls && j->wurl.literal)
+			return bad(wurl, K_ADDRESSURL, "an IP address cannot be "
+			    "checked against the certificate");
+	}
+	j->link = link != NULL ? link->v : NULL;
+	if (link == NULL && wurl == NULL && c->four != c->six) {
+		j->family = c->four ? AF_INET : AF_INET6;
+		if (j->srv.literal && (strchr(j->srv.host, ':') != NULL) ==
+		    c->four)
+			return bad(NULL, 0, "-%c: the server %s is an IPv%c "
+			    "address", c->four ? '4' : '6', j->srv.host,
+			    c->four ? '6' : '4');
+	}
+	return 0;
+}
+
+static int
+pins(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct instance *in = source(f, c, K_PIN);
+	int i;
+
+	for (i = 0; i < in->npins; i++)
+		if (cert_parsepin(in->pins[i].v, &j->pins[j->npins++]) == -1)
+			return bad(&in->pins[i], K_PIN, "not sha256//BASE64 of a "
+			    "SHA-256 hash");
+	if (j->npins > 0 && j->proto == P_TZO)
+		return bad(&in->pins[0], K_PIN, "tzo has no TLS, so nothing to "
+		    "pin");
+	if (j->npins > 0 && !j->srv.tls)
+		return bad(&in->pins[0], K_PIN, "pins need an https server");
+	if (j->srv.tls && j->srv.literal && j->npins == 0 &&
+	    j->proto == P_DYNDNS)
+		return bad(NULL, 0, "-s %s: an IP address cannot be checked "
+		    "against the certificate: give -k pin", j->srv.host);
+	return 0;
+}
+
+static int
+agent(struct job *j, const struct setting *s)
+{
+	struct utsname un;
+	const char *p;
+
+	if (s == NULL) {
+		if (uname(&un) == -1) {
+			snprintf(un.sysname, sizeof(un.sysname), "POSIX");
+			snprintf(un.machine, sizeof(un.machine), "unknown");
+		}
+		snprintf(j->agent, sizeof(j->agent), "ddnsup - %s %s - %s",
+		    un.sysname, un.machine, VERSION);
+		return 0;
+	}
+	if (*s->v == '\0' || strlen(s->v) >= sizeof(j->agent))
+		return bad(s, K_AGENT, "1 to %zu characters",
+		    sizeof(j->agent) - 1);
+	for (p = s->v; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			return bad(s, K_AGENT, "printable ASCII only");
+	snprintf(j->agent, sizeof(j->agent), "%s", s->v);
+	return 0;
+}
+
+/*
+ * The state file: the instance's own StateFile, else -c (with -f: -c
+ * plus the instance's Name, or its number). Here the file's key beats
+ * the command line: -c names a family of files.
+ */
+static void
+statefile(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const char *base = c->in.s[K_STATE].v;
+
+	if (f->s[K_STATE].v != NULL)
+		snprintf(j->statepath, sizeof(j->statepath), "%s",
+		    f->s[K_STATE].v);
+	else if (base != NULL && c->conffile != NULL && f->s[K_NAME].v)
+		snprintf(j->statepath, sizeof(j->statepath), "%s.%s", base,
+		    f->s[K_NAME].v);
+	else if (base != NULL && c->conffile != NULL)
+		snprintf(j->statepath, sizeof(j->statepath), "%s.%d", base,
+		    f->index);
+	else if (base != NULL)
+		snprintf(j->statepath, sizeof(j->statepath), "%s", base);
+	j->statefile = j->statepath[0] != '\0' ? j->statepath : NULL;
+}
+
+/* Where the secret will come from: -p, the file's Password or KeyProvided, the environment. */
+static int
+secretsource(struct job *j, const struct instance *f, const struct cli *c)
+{
+	int k = j->proto == P_TZO ? K_KEY : K_PASSWORD;
+
+	if ((j->secretfrom = eff(f, c, K_SECRETFILE)) != NULL)
+		return 0;
+	if ((j->secretfrom = f->s[k].v ? &f->s[k] : NULL) != NULL) {
+		if (f->s[k].v[0] == '\0' || strlen(f->s[k].v) >= MAXSECRET)
+			return bad(&f->s[k], k, "1 to %d bytes", MAXSECRET - 1);
+		return 0;
+	}
+	if (getenv("DDNSUP_PASSWORD") == NULL || *getenv("DDNSUP_PASSWORD") ==
+	    '\0')
+		return bad(NULL, 0, "no password: give -p file or set "
+		    "DDNSUP_PASSWORD");
+	return 0;
+}
+
+/*
+ * Check every setting of one instance and fill in its job. Nothing here
+ * reads a file, an interface or the network: that is job_prepare's.
+ */
+int
+job_build(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s;
+	struct setting here;
+	long long n;
+
+	/* where an instance of the file begins, for what it lacks */
+	here.v = "";
+	here.line = f->line;
+	here.opt = NULL;
+	memset(j, 0, sizeof(*j));
+	j->family = AF_UNSPEC;
+	j->verbose = c->verbose;
+	j->force = c->force;
+	j->four = c->four;
+	j->six = c->six;
+	j->timeout = 30;
+	j->refresh = 25LL * 86400;
+	snprintf(j->lookupport, sizeof(j->lookupport), "21344");
+	snprintf(j->updateport, sizeof(j->updateport), "21347");
+	if (protocol(j, f, c) == -1 || names(j, f, c, &here) == -1 ||
+	    (j->proto == P_TZO ? tzoserver(j, f, c) :
+	    dyndnsserver(j, f, c)) == -1 || user(j, f, c, &here) == -1 ||
+	    addrsource(j, f, c) == -1 || pins(j, f, c) == -1)
+		return -1;
+	j->cafile = val(f, c, K_CACERT, NULL);
+	if ((s = eff(f, c, K_TIMEOUT)) != NULL) {
+		if (number(s, K_TIMEOUT, &n) == -1)
+			return -1;
+		j->timeout = (int)n;
+	}
+	if ((s = eff(f, c, K_PERIOD)) != NULL && period(s, &j->refresh) == -1)
+		return -1;
+	if (agent(j, eff(f, c, K_AGENT)) == -1)
+		return -1;
+	statefile(j, f, c);
+	return secretsource(j, f, c);
+}
+
+/*
+ * The jobs of a run: the command line alone (n is 1, inst[0] empty), or
+ * the file's enabled instances that -I selects. Returns how many, or -1.
+ */
+int
+job_select(struct job *jobs, const struct instance *inst, int n,
+    const struct cli *c)
+{
+	int i, njobs = 0, on;
+
+	for (i = 0; i < n; i++) {
+		if (c->conffile != NULL && !conf_selected(&inst[i], c->select))
+			continue;
+		if (isbool(eff(&inst[i], c, K_ENABLE), K_ENABLE, &on) == -1)
+			return -1;
+		if (!on && c->select == NULL)
+			continue;
+		if (!on)
+			return fail(F_USAGE, "%s: instance %s is disabled "
+			    "(Enable = 0)", c->conffile, c->select);
+		if (job_build(&jobs[njobs++], &inst[i], c) == -1)
+			return -1;
+	}
+	if (njobs == 0)
+		return fail(F_USAGE, "%s: no enabled instance%s%s", c->conffile,
+		    c->select ? " matches " : "", c->select ? c->select : "");
+	if (njobs > 1 && c->nnames > 0)
+		return fail(F_USAGE, "host names on the command line need -f "
+		    "with one instance (see -I)");
+	return njobs;
+}
+
+/* An option that sets a parameter. */
+int
+job_set(struct cli *c, int key, const char *v, const char *opt)
+{
+	struct setting *s;
+
+	if (key == K_PIN) {
+		if (c->in.npins == MAXPINS)
+			return fail(F_USAGE, "-k: at most %d pins", MAXPINS);
+		s = &c->in.pins[c->in.npins++];
+	} else if (key == K_ADDRESS) {
+		if (c->in.naddrs == 2)
+			return fail(F_USAGE, "%s %s: at most two addresses, one "
+			    "of each family", opt, v);
+		s = &c->in.addrs[c->in.naddrs++];
+	} else
+		s = &c->in.s[key];
+	s->v = v;
+	s->opt = opt;
+	return 0;
+}
+
+/* -o Key=value sets any parameter but the secrets. */
+int
+job_option(struct cli *c, const char *kv)
+{
+	const char *eq = strchr(kv, '=');
+	int key;
+
+	if (eq == NULL || eq == kv)
+		return fail(F_USAGE, "-o %s: expected key=value", kv);
+	if ((key = conf_key(kv, (size_t)(eq - kv))) == -1)
+		return fail(F_USAGE, "-o %.*s: unknown key", (int)(eq - kv), kv);
+	if (key == K_PASSWORD || key == K_KEY)
+		return fail(F_USAGE, "-o %.*s: secrets are not accepted on the "
+		    "command line; use -p file or DDNSUP_PASSWORD",
+		    (int)(eq - kv), kv);
+	return job_set(c, key, eq + 1, "-o");
+}
+
+/*
+ * What the command line alone can tell, before any file is read: each
+ * value it gives, checked as the instance would check it, and its names.
+ */
+int
+job_checkcli(const struct cli *c)
+{
+	static struct job scratch;
+	const struct setting *s;
+	struct url u;
+	long long n;
+	int k, on;
+
+	if (c->select != NULL && c->conffile == NULL)
+		return fail(F_USAGE, "-I selects an instance of -f file");
+	if (checknames((const char *const *)c->names, c->nnames) == -1)
+		return -1;
+	memset(&scratch, 0, sizeof(scratch));
+	if (addresses(&scratch, c->in.addrs, c->in.naddrs, 1) == -1)
+		return -1;
+	for (k = 0; k < c->in.npins; k++)
+		if (cert_parsepin(c->in.pins[k].v, &scratch.pins[0]) == -1)
+			return bad(&c->in.pins[k], K_PIN, "not sha256//BASE64 "
+			    "of a SHA-256 hash");
+	for (k = 0; k < NKEYS; k++) {
+		if ((s = &c->in.s[k])->v == NULL)
+			continue;
+		if (range(k) != NULL && number(s, k, &n) == -1)
+			return -1;
+		if ((k == K_PERIOD && period(s, &n) == -1) ||
+		    (k == K_ENABLE && isbool(s, k, &on) == -1) ||
+		    (k == K_AGENT && agent(&scratch, s) == -1))
+			return -1;
+		if (k == K_ADDRESSURL && url_parse(&u, s->v, "/") == -1)
+			return bad(s, k, "%s", lastfail.msg);
+		if (k == K_PROVIDER && dyndns_preset(s->v) == NULL)
+			return bad(s, k, "unknown provider (ddnsup -V lists "
+			    "them)");
+	}
+	return 0;
+}

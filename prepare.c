@@ -1,0 +1,150 @@
+/* A checked job's local inputs: the secret (read once), the link's addresses, the CA bundle. */
+#include <sys/stat.h>
+#include <sys/socket.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ddnsup.h"
+
+/* -p: read once, whatever the number of instances that use it */
+static char clisecret[MAXSECRET];
+static size_t clisecretlen;
+static int clisecretread;
+
+/* The first line of a file ("-": standard input), at most MAXSECRET - 1 bytes. */
+static int
+readsecret(const char *path, char *out, size_t *outlen)
+{
+	char buf[MAXSECRET + 2] = "";
+	struct stat sb;
+	size_t len = 0;
+	ssize_t n = 0;
+	char *nl;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) == -1)
+		return fail(F_CONFIG, "%s:", path);
+	if (fd != STDIN_FILENO && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (sb.st_mode & (S_IRGRP | S_IROTH)))
+		warn("%s: secret file is readable by others", path);
+	while (len < sizeof(buf) && memchr(buf, '\n', len) == NULL) {
+		n = read(fd, buf + len, sizeof(buf) - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (n == -1)
+		return fail(F_CONFIG, "%s:", path);
+	if ((nl = memchr(buf, '\n', len)) != NULL)
+		len = (size_t)(nl - buf);
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	if (len >= MAXSECRET) {
+		wipe(buf, sizeof(buf));
+		return fail(F_CONFIG, "%s: secret longer than %d bytes", path,
+		    MAXSECRET - 1);
+	}
+	memcpy(out, buf, len);
+	*outlen = len;
+	wipe(buf, sizeof(buf));
+	if (len == 0)
+		return fail(F_CONFIG, "%s: empty secret", path);
+	return 0;
+}
+
+static int
+secret(struct job *j)
+{
+	const struct setting *s = j->secretfrom;
+	const char *env = getenv("DDNSUP_PASSWORD");
+
+	if (s != NULL && s->opt != NULL) {
+		if (!clisecretread && readsecret(s->v, clisecret,
+		    &clisecretlen) == -1)
+			return -1;
+		clisecretread = 1;
+		memcpy(j->secret, clisecret, clisecretlen);
+		j->secretlen = clisecretlen;
+	} else if (s != NULL) {
+		j->secretlen = strlen(s->v);
+		memcpy(j->secret, s->v, j->secretlen);
+		/* the file's copy is not needed again */
+		wipe((char *)s->v, j->secretlen);
+	} else {
+		if (strlen(env) >= MAXSECRET)
+			return fail(F_CONFIG, "DDNSUP_PASSWORD: longer than %d "
+			    "bytes", MAXSECRET - 1);
+		j->secretlen = strlen(env);
+		memcpy(j->secret, env, j->secretlen);
+	}
+	return 0;
+}
+
+static int
+ifaddr(struct job *j, int family)
+{
+	char *out = family == AF_INET ? j->addr4 : j->addr6;
+	int r;
+
+	if ((r = net_ifaddr(j->link, family, out, ADDRLEN)) == -1)
+		return -1;
+	if (r == 1)
+		warn("%s: %s is a private address: the provider will "
+		    "publish it", j->link, out);
+	return 0;
+}
+
+/*
+ * The local part, once every instance has been checked: the secret,
+ * the interface's addresses, the CA bundle. Returns -1 with lastfail.
+ */
+int
+job_prepare(struct job *j)
+{
+	char line[TZOLINE + 2];
+	int i;
+
+	if (j->link != NULL && ((j->six && ifaddr(j, AF_INET6) == -1) ||
+	    ((j->four || !j->six) && ifaddr(j, AF_INET) == -1)))
+		return -1;
+	if (secret(j) == -1)
+		return -1;
+	if (j->proto == P_TZO) {
+		if (!tzo_field(j->secret, j->secretlen))
+			return fail(F_CONFIG, "the TZO key may not contain a "
+			    "comma, a space or a control character");
+		for (i = 0; i < j->nnames; i++)
+			if (tzo_request(line, sizeof(line), 3, j, i, 0) == -1)
+				return fail(F_USAGE, "%s: the update line would "
+				    "be longer than %d bytes", j->names[i],
+				    TZOLINE);
+		wipe(line, sizeof(line));
+		warn("tzo: the key crosses the network in clear (TZO has no "
+		    "TLS)");
+	} else if (!j->srv.tls)
+		warn("%s: plain http: the password crosses the network in "
+		    "clear", j->srv.host);
+	/* the anchors are decoded only when a handshake needs them */
+	if ((j->proto == P_DYNDNS && j->srv.tls) || (j->checkurl &&
+	    j->wurl.tls)) {
+		if (j->cafile == NULL && (j->cafile = cert_cafile()) == NULL)
+			return fail(F_CONFIG, "no CA bundle found: give -C file");
+		if (access(j->cafile, R_OK) == -1)
+			return fail(F_CONFIG, "%s: %s", j->cafile,
+			    strerror(errno));
+	} else
+		j->cafile = NULL;
+	return 0;
+}
+

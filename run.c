@@ -1,0 +1,190 @@
+/* One instance's run: state decisions, address check, request, record. */
+#include <sys/socket.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "ddnsup.h"
+
+static const char *loadedca;	/* the CA file whose anchors are loaded */
+static struct state st;
+static struct job sub;		/* the names that need a request */
+static struct nameresult subres[MAXNAMES];
+static char fp[MAXNAMES][33];
+
+/* Decode the job's trust anchors unless they are the ones loaded. */
+static int
+anchors(const struct job *j)
+{
+	if (j->cafile == NULL || (loadedca != NULL &&
+	    strcmp(loadedca, j->cafile) == 0))
+		return 0;
+	if (cert_anchors(j->cafile) == -1)
+		return -1;
+	loadedca = j->cafile;
+	return 0;
+}
+
+/* -w: the address the check page sees, reused for a while with -c. */
+static int
+webcheck(struct job *j, struct state *s, long long now)
+{
+	struct checkrec *c;
+	char *out;
+	int k, fam;
+
+	for (k = 0; k < 2; k++) {
+		if ((k == 0 && !(j->four || !j->six)) || (k == 1 && !j->six))
+			continue;
+		fam = k == 0 ? AF_INET : AF_INET6;
+		out = k == 0 ? j->addr4 : j->addr6;
+		c = s != NULL ? &s->check[k] : NULL;
+		if (c != NULL && c->time != 0 && c->time <= now &&
+		    now - c->time < CHECKREUSE && strcmp(c->url, j->checkurl) == 0) {
+			snprintf(out, ADDRLEN, "%s", c->addr);
+			if (j->verbose)
+				logv("address check: %s, as found %lld s ago",
+				    out, now - c->time);
+			continue;
+		}
+		if (j->wurl.tls && anchors(j) == -1)
+			return -1;
+		if (check_fetch(j, &j->wurl, fam, out, ADDRLEN) == -1)
+			return fail(lastfail.kind == F_CONFIG ? F_CONFIG :
+			    F_CHECK, "%s", lastfail.msg);
+		if (c != NULL) {
+			c->time = now;
+			c->family = k == 0 ? '4' : '6';
+			snprintf(c->addr, sizeof(c->addr), "%s", out);
+			snprintf(c->url, sizeof(c->url), "%s", j->checkurl);
+		}
+	}
+	return 0;
+}
+
+/* -n: what would be sent, the secret masked. */
+static int
+dryrun(const struct job *j)
+{
+	char req[8192], *p, *nl;
+	int i;
+
+	if (j->proto == P_TZO) {
+		printf("# tzo stage 1: cluster lookup %s port %s\n", j->srv.host,
+		    j->srv.port);
+		tzo_request(req, sizeof(req), 1, j, 0, 1);
+		printf("%s\n", req);
+		printf("# tzo stage 2: each cluster address, port %s\n",
+		    j->lookupport);
+		tzo_request(req, sizeof(req), 2, j, 0, 1);
+		printf("%s\n", req);
+		printf("# tzo stage 3: each update server, port %s\n",
+		    j->updateport);
+		for (i = 0; i < j->nnames; i++) {
+			tzo_request(req, sizeof(req), 3, j, i, 1);
+			printf("%s\n", req);
+		}
+		return 0;
+	}
+	printf("# %s %s port %s\n", j->srv.tls ? "https" : "http",
+	    j->srv.host, j->srv.port);
+	if (dyndns_request(req, sizeof(req), j, 1) == -1)
+		return -1;
+	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
+		printf("%.*s\n", (int)(nl - p), p);
+	return 0;
+}
+
+/* What the state settles without a request; the rest goes into sub. */
+static void
+decide(struct job *j, long long now, int *need, struct nameresult *res)
+{
+	int i;
+
+	sub = *j;
+	sub.nnames = 0;
+	for (i = 0; i < j->nnames; i++) {
+		need[i] = 1;
+		if (j->statefile != NULL) {
+			state_fingerprint(&st, j, i, fp[i]);
+			if (!j->force)
+				need[i] = state_decide(&st, j, i, fp[i],
+				    j->refresh, now, &res[i]);
+		}
+		if (need[i])
+			sub.names[sub.nnames++] = j->names[i];
+	}
+}
+
+static int
+showdry(const struct job *j, const int *need, const struct nameresult *res)
+{
+	int i;
+
+	if (anchors(j) == -1)
+		return -1;
+	for (i = 0; i < j->nnames; i++)
+		if (!need[i])
+			printf("# %s: %s\n", j->names[i],
+			    res[i].res == R_SKIPPED ? "skipped" :
+			    res[i].res == R_HELD ? "held" : "stopped");
+	return sub.nnames > 0 ? dryrun(&sub) : 0;
+}
+
+/*
+ * One instance's update, every name's result in res. Returns 0; 1 when
+ * the names ran but the state could not be saved; -1 when a local
+ * failure (the state file, the CA file, the check page) stopped the
+ * run before any request, res then holding it for every name.
+ */
+int
+run_job(struct job *j, int dry, struct nameresult *res)
+{
+	int i, k, need[MAXNAMES], r = 0;
+	long long now;
+
+	/* from here on, everything counts against the one deadline */
+	net_deadline(j->timeout);
+	now = (long long)time(NULL);
+	memset(&st, 0, sizeof(st));
+	st.lockfd = st.tmpfd = -1;
+	if (j->statefile != NULL && state_open(&st, j->statefile) == -1)
+		goto failed;
+	if (j->checkurl != NULL && webcheck(j, j->statefile ? &st : NULL,
+	    now) == -1)
+		goto failed;
+	decide(j, now, need, res);
+	if (dry) {
+		r = showdry(j, need, res);
+		wipe(sub.secret, sizeof(sub.secret));
+		state_close(&st);
+		return r;
+	}
+	if (sub.nnames > 0) {
+		if (anchors(j) == -1)
+			goto failed;
+		if (j->proto == P_TZO)
+			tzo_update(&sub, subres);
+		else
+			dyndns_update(&sub, subres);
+	}
+	wipe(sub.secret, sizeof(sub.secret));
+	for (i = 0, k = 0; i < j->nnames; i++) {
+		if (!need[i])
+			continue;
+		res[i] = subres[k++];
+		if (j->statefile != NULL)
+			state_record(&st, j, i, fp[i], &res[i], now);
+	}
+	if (j->statefile != NULL && (sub.nnames > 0 || j->checkurl != NULL) &&
+	    state_save(&st) == -1)
+		r = 1;
+	state_close(&st);
+	return r;
+failed:
+	wipe(sub.secret, sizeof(sub.secret));
+	state_close(&st);
+	results_fail(res, j->nnames, "-");
+	return -1;
+}
