@@ -501,6 +501,7 @@ static int
 secretsource(struct job *j, const struct instance *f, const struct cli *c)
 {
 	int k = j->proto == P_TZO ? K_KEY : K_PASSWORD;
+	const char *env;
 
 	if ((j->secretfrom = eff(f, c, K_SECRETFILE)) != NULL)
 		return 0;
@@ -509,8 +510,8 @@ secretsource(struct job *j, const struct instance *f, const struct cli *c)
 			return bad(&f->s[k], k, "1 to %d bytes", MAXSECRET - 1);
 		return 0;
 	}
-	if (getenv("DDNSUP_PASSWORD") == NULL || *getenv("DDNSUP_PASSWORD") ==
-	    '\0')
+	env = getenv("DDNSUP_PASSWORD");
+	if (env == NULL || *env == '\0')
 		return bad(NULL, 0, "no password: give -p file or set "
 		    "DDNSUP_PASSWORD");
 	return 0;

@@ -82,6 +82,9 @@ secret(struct job *j)
 		/* the file's copy is not needed again */
 		wipe((char *)s->v, j->secretlen);
 	} else {
+		if (env == NULL)
+			return fail(F_USAGE, "no password: give -p file or set "
+			    "DDNSUP_PASSWORD");
 		if (strlen(env) >= MAXSECRET)
 			return fail(F_CONFIG, "DDNSUP_PASSWORD: longer than %d "
 			    "bytes", MAXSECRET - 1);

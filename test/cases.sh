@@ -1,7 +1,4 @@
 # The cases of test/run.sh, sourced by it.
-N=home.example.org
-N2=office.example.org
-N3=cabin.example.org
 
 # --- each reply code: output line and exit status ------------------------
 
@@ -501,22 +498,18 @@ t_netns() {
 	inns ip -6 addr add 2001:db8::dead/64 dev wan0 nodad preferred_lft 0
 	inns ip -6 addr add 2001:db8::5/64 dev wan0 nodad
 	inns ip -6 addr add 2001:db8::6/64 dev wan0
-	rm -f "$W/port"
-	inns "$PROV" -P "$W/port" -r "$W/rec" -R "$W/reply" -n 2 &
-	PPID_=$!
-	while [ ! -s "$W/port" ]; do sleep 0.05; done
-	PORT=$(cat "$W/port")
-	inns "$DDNSUP" -s "http://127.0.0.1:$PORT" -u bob -i wan0 $N >"$W/out" 2>"$W/err"
+	PROVWRAP="ip netns exec $NETNS" provider -n 2
+	inns $RUN -s "http://127.0.0.1:$PORT" -u bob -i wan0 $N >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 0
 	req "$(q $N 203.0.113.5)" "127.0.0.1:$PORT"
 	: >"$W/rec"
-	inns "$DDNSUP" -s "http://127.0.0.1:$PORT" -u bob -i wan0 -4 -6 $N >"$W/out" 2>"$W/err"
+	inns $RUN -s "http://127.0.0.1:$PORT" -u bob -i wan0 -4 -6 $N >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 0
 	# 2001:db8::dead is deprecated and 2001:db8::6 tentative: skipped
 	req "$(q $N 203.0.113.5,2001:db8::5)" "127.0.0.1:$PORT"
-	inns "$DDNSUP" -s "http://127.0.0.1:$PORT" -u bob -i bare0 -n $N >"$W/out" 2>"$W/err"
+	inns $RUN -s "http://127.0.0.1:$PORT" -u bob -i bare0 -n $N >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 78
 	err "ddnsup: bare0: no usable IPv4 address"
@@ -527,16 +520,6 @@ case_ "interface: addresses from getifaddrs in a network namespace" t_netns
 
 # --- command line -------------------------------------------------------------
 
-# usage_ ERRTEXT ARGS: must exit 64 naming the problem, with nothing sent
-usage_() {
-	want=$1
-	shift
-	provider
-	ddnsup "$@"
-	status 64
-	errhas "$want"
-	nothingsent
-}
 P="-s http://127.0.0.1:1"
 case_ "usage: no names" usage_ "no host name given" -u bob
 case_ "usage: name with space" usage_ "not a valid fully qualified host name" -u bob "a b.example.org"

@@ -137,6 +137,53 @@ case_ "conf error: bad instance number" conferr "InternetGatewayDevice.DynamicDN
 case_ "conf error: bad instance name" conferr "${BASE}Name = ../etc\n" "4: Name: letters, digits, '.', '_' and '-', at most 64"
 case_ "conf error: control character" conferr "${BASE}UserAgent = a\033b\n" "4: control character"
 
+# twoconf: two instances against the provider, neither with a password
+twoconf() {
+	P=InternetGatewayDevice.DynamicDNS
+	conf "$P.1.Username = bob\n$P.1.DomainName1 = $N\n$P.1.ProviderFQDN = localhost\n\
+$P.1.ProviderPort = $PORT\n$P.1.ProviderCACertificate = $CERTS/ca.pem\n$P.1.Address = 203.0.113.7\n\
+$P.2.Username = bob\n$P.2.DomainName1 = $N2\n$P.2.ProviderFQDN = localhost\n\
+$P.2.ProviderPort = $PORT\n$P.2.ProviderCACertificate = $CERTS/ca.pem\n$P.2.Address = 203.0.113.8\n"
+}
+
+t_confstdin() {
+	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 5
+	twoconf
+	printf '%s\n' "$SECRET" | $RUN -n -f "$CF" -p - >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	[ "$(grep -c '^GET ' "$W/out")" = 2 ] || bad "not both instances' requests"
+	grep -q "hostname=$N2&myip=203.0.113.8&" "$W/out" || bad "second instance's request missing"
+	nothingsent
+	: >"$W/rec"
+	printf '%s\n' "$SECRET" | $RUN -f "$CF" -p - >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	out "$N updated 203.0.113.7 good" "$N2 updated 203.0.113.7 good"
+	nrequests 2
+	grep -c "^Authorization: Basic $AUTH" "$W/rec" | grep -qx 2 || bad "both requests need the secret from standard input"
+}
+case_ "conf: -p - is read once for every instance" t_confstdin
+
+t_confcliorder() {
+	provider
+	twoconf
+	ddnsup -f "$CF" -p "$W/nonexistent" $N
+	status 64
+	err "ddnsup: host names on the command line need -f with one instance (see -I)"
+	ddnsup -f "$W/nonexistent" -t 0
+	status 64
+	err "ddnsup: -t 0: must be a number from 1 to 3600"
+	ddnsup -f "$W/nonexistent" -k nope
+	status 64
+	errhas "-k nope: not sha256//BASE64"
+	ddnsup -f "$W/nonexistent" "a b.example.org"
+	status 64
+	errhas "not a valid fully qualified host name"
+	nothingsent
+}
+case_ "conf: command-line mistakes are 64 before any file is read" t_confcliorder
+
 t_confperm() {
 	provider
 	conf "$BASE"
@@ -251,7 +298,7 @@ $P.2.ProviderCACertificate = $CERTS/ca.pem\n"
 
 # hookenv: what a hook needs to find this build instead of /usr/local
 hookrun() {
-	env -i PATH=/usr/bin:/bin DDNSUP="$DDNSUP" DDNSUP_CONF="$CF" \
+	env -i PATH=/usr/bin:/bin DDNSUP="$RUN" DDNSUP_CONF="$CF" \
 	    DDNSUP_STATE="$W/var/ddnsup" "$@" >"$W/out" 2>"$W/err"
 	STATUS=$?
 }
@@ -294,7 +341,7 @@ case_ "hook: udhcpc bound and renew; a renew with the same address sends nothing
 
 # the command of a cron line or an ExecStart=, with this build's paths
 hookcmd() {
-	sed -e "s|/usr/local/bin/ddnsup|$DDNSUP|; s|/etc/ddnsup/ddnsup.conf|$CF|; s|/var/lib/ddnsup/ddnsup|$W/var/ddnsup|"
+	sed -e "s|/usr/local/bin/ddnsup|$RUN|; s|/etc/ddnsup/ddnsup.conf|$CF|; s|/var/lib/ddnsup/ddnsup|$W/var/ddnsup|"
 }
 
 t_hookcron() {

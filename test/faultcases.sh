@@ -148,8 +148,9 @@ case_ "attack: TZO key never sent after a wrong greeting" t_tzogreetattack
 # --- secrets --------------------------------------------------------------
 
 t_procsecret() {
+	wrapped "/proc/PID/environ is the wrapper's, not the program's" && return
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -m stall
-	"$DDNSUP" -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -t 5 $N >/dev/null 2>&1 &
+	$RUN -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -t 5 $N >/dev/null 2>&1 &
 	pid=$!
 	i=0
 	while ! grep -q "Authorization" "$W/rec" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done

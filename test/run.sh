@@ -23,29 +23,53 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 pass=0 failed=0 skipped=0
 
+# every run of ddnsup goes through the wrapper (valgrind, qemu-ARCH): $RUN
+# is one command, usable by the hooks and cron lines under test too
+RUN=$DDNSUP
+if [ -n "${DDNSUP_WRAP:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$DDNSUP_WRAP" "$DDNSUP" >"$W/ddnsup"
+	chmod 755 "$W/ddnsup"
+	RUN=$W/ddnsup
+fi
 VERSION=$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' "$TOP/ddnsup.h")
-AGENT="ddnsup - $(uname -s) $(uname -m) - $VERSION"
 SECRET='s3cr:et w!th spaces'
 AUTH=$(printf '%s' "bob:$SECRET" | base64)
 export DDNSUP_PASSWORD="$SECRET"
 unset SSL_CERT_FILE
+# the default User-Agent as the binary under test sends it (its uname)
+AGENT=$($RUN -n -s http://x.example.org -u a a.example.org 2>/dev/null |
+    sed -n 's/^User-Agent: //p')
+[ -n "$AGENT" ] || { echo "ddnsup -n prints no User-Agent: is it built?"; exit 1; }
+N=home.example.org
+N2=office.example.org
+N3=cabin.example.org
+TZOKEY=9Zx7Kq2mW4pL8rT3
+MAIL=alice@example.org
+S=$W/state/ddnsup.state
 # tenths of a second that deadline cases allow on top (valgrind is slow)
 SLACK=0
 [ -n "${DDNSUP_WRAP:-}" ] && SLACK=30
 
 # --- helpers -------------------------------------------------------------
 
+# waitport FILE: wait for a server started in the background to write
+# its port(s) to FILE, at most 2 s
+waitport() {
+	i=0
+	while [ ! -s "$1" ] && [ $i -lt 200 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+
 # provider [options]: start the test provider; sets PORT
+# (PROVWRAP, e.g. "ip netns exec NS", runs it elsewhere)
 provider() {
 	rm -f "$W/port"
 	: >"$W/rec"
-	"$PROV" -P "$W/port" -r "$W/rec" -R "$W/reply" "$@" &
+	${PROVWRAP:-} "$PROV" -P "$W/port" -r "$W/rec" -R "$W/reply" "$@" &
 	PPID_=$!
-	i=0
-	while [ ! -s "$W/port" ] && [ $i -lt 200 ]; do
-		sleep 0.01 2>/dev/null || sleep 1
-		i=$((i + 1))
-	done
+	waitport "$W/port"
 	PORT=$(cat "$W/port")
 }
 
@@ -70,14 +94,20 @@ checkpage() {
 	} >"$W/creply"
 	rm -f "$W/cport"
 	: >"$W/crec"
-	"$PROV" -P "$W/cport" -r "$W/crec" -R "$W/creply" -n 100 "$@" &
+	${PROVWRAP:-} "$PROV" -P "$W/cport" -r "$W/crec" -R "$W/creply" -n 100 "$@" &
 	CPID_=$!
-	i=0
-	while [ ! -s "$W/cport" ] && [ $i -lt 200 ]; do
-		sleep 0.01
-		i=$((i + 1))
-	done
+	waitport "$W/cport"
 	CPORT=$(cat "$W/cport")
+}
+
+# tzoprovider ARGS: start the TZO test server; sets P1 P2 P3
+tzoprovider() {
+	rm -f "$W/port"
+	: >"${TZOREC:-$W/rec}"
+	"$T/tzoprovider" -P "$W/port" -r "${TZOREC:-$W/rec}" "$@" &
+	PPID_=$!
+	waitport "$W/port"
+	read -r P1 P2 P3 <"$W/port"
 }
 
 # reply STATUS BODY [HEADER...]: the provider's answer, body via printf %b
@@ -99,7 +129,7 @@ rawreply() { printf '%b' "$1" >"$W/reply"; }
 # ddnsup ARGS: run it, keep stdout, stderr, status
 # (DDNSUP_WRAP, e.g. valgrind, runs around it: make check-valgrind)
 ddnsup() {
-	$DDNSUP_WRAP "$DDNSUP" "$@" >"$W/out" 2>"$W/err"
+	$RUN "$@" >"$W/out" 2>"$W/err"
 	STATUS=$?
 }
 
@@ -107,7 +137,15 @@ ddnsup() {
 withenv() {
 	e=$1
 	shift
-	env "$e" $DDNSUP_WRAP "$DDNSUP" "$@" >"$W/out" 2>"$W/err"
+	env "$e" $RUN "$@" >"$W/out" 2>"$W/err"
+	STATUS=$?
+}
+
+# tzo ARGS: ddnsup -P tzo against the three stages' ports
+tzo() {
+	DDNSUP_PASSWORD=$TZOKEY $RUN -P tzo -s "127.0.0.1:$P1" \
+	    -o "ProviderUpdateServerLookupPort=$P2" -o "UpdateServerPort=$P3" \
+	    -u $MAIL "$@" >"$W/out" 2>"$W/err"
 	STATUS=$?
 }
 
@@ -170,6 +208,36 @@ q() {
 		printf '/nic/update?hostname=%s&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG' "$1"
 	fi
 }
+
+# lines LINE...: exactly these lines were received, in order
+lines() {
+	if [ $# -eq 0 ]; then : >"$W/want"; else printf '%s\n' "$@" >"$W/want"; fi
+	diff -u "$W/want" "$W/rec" >"$W/diff" || { bad "received lines differ:"; cat "$W/diff" >>"$W/why"; }
+}
+
+# the number of update requests the provider received
+requests() { grep -c '^GET ' "$W/rec"; }
+nrequests() { [ "$(requests)" = "$1" ] || bad "$(requests) requests, expected $1"; }
+
+# usage_ ERRTEXT ARGS: must exit 64 naming the problem, with nothing sent
+usage_() {
+	want=$1
+	shift
+	provider
+	ddnsup "$@"
+	status 64
+	errhas "$want"
+	nothingsent
+}
+
+notzokey() {
+	if grep -F "$TZOKEY" "$W/out" "$W/err" >/dev/null; then
+		bad "the key appears in the output"
+	fi
+}
+
+# wrapped REASON: skip this case under DDNSUP_WRAP (valgrind, qemu)
+wrapped() { [ -n "${DDNSUP_WRAP:-}" ] && SKIP="under $DDNSUP_WRAP: $1"; }
 
 nothingsent() { [ ! -s "$W/rec" ] || { bad "the provider received:"; tr -d '\r' <"$W/rec" >>"$W/why"; }; }
 

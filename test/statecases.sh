@@ -1,9 +1,4 @@
 # State file and address check cases of test/run.sh, sourced by it.
-S=$W/state/ddnsup.state
-
-# the number of update requests the provider received
-requests() { grep -c '^GET ' "$W/rec"; }
-nrequests() { [ "$(requests)" = "$1" ] || bad "$(requests) requests, expected $1"; }
 
 # field NAME FAMILY N: field N of the name's record (1 = "name")
 field() { awk -v n="$1" -v f="$2" -v k="$3" '$1 == "name" && $2 == n && $3 == f { print $k }' "$S"; }
@@ -229,7 +224,7 @@ t_state_concurrent() {
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 10
 	pids=
 	for k in 1 2 3 4 5; do
-		"$DDNSUP" -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -c "$S" \
+		$RUN -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -c "$S" \
 		    -a 203.0.113.7 $N >"$W/out$k" 2>&1 &
 		pids="$pids $!"
 	done
@@ -244,9 +239,11 @@ case_ "state: five runs at once send one request" t_state_concurrent
 t_state_lock() {
 	fresh
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -m stall
-	"$DDNSUP" -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -c "$S" -t 4 $N >/dev/null 2>&1 &
+	$RUN -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -c "$S" -t 4 $N >/dev/null 2>&1 &
 	first=$!
-	sleep 0.5
+	# the first run holds the lock once its request has arrived
+	i=0
+	while ! grep -q "Authorization" "$W/rec" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	st -t 1 $N
 	status 75
 	out "$N failed - timeout"
@@ -261,7 +258,7 @@ t_state_kill() {
 	st -a 203.0.113.7 $N $N2 $N3
 	k=0
 	while [ $k -lt 40 ]; do
-		"$DDNSUP" -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -c "$S" \
+		$RUN -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -c "$S" \
 		    -F -a 203.0.113.$((k % 200 + 1)) $N $N2 $N3 >/dev/null 2>&1 &
 		victim=$!
 		sleep "0.00$((k % 10))$(((k * 7) % 10))"
@@ -300,7 +297,7 @@ t_state_readonly() {
 	st -a 203.0.113.7 $N
 	cp "$S" "$W/before"
 	unshare -m sh -c "mount --bind '$W/state' '$W/state' && mount -o remount,bind,ro '$W/state' &&
-	    '$DDNSUP' -C '$CERTS/ca.pem' -s 'https://localhost:$PORT' -u bob -c '$S' -a 198.51.100.1 $N" \
+	    $RUN -C '$CERTS/ca.pem' -s 'https://localhost:$PORT' -u bob -c '$S' -a 198.51.100.1 $N" \
 	    >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 78
@@ -318,10 +315,10 @@ t_state_full() {
 	fresh
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 5
 	unshare -m sh -c "mount -t tmpfs -o size=8k tmpfs '$W/state' &&
-	    '$DDNSUP' -C '$CERTS/ca.pem' -s 'https://localhost:$PORT' -u bob -c '$S' -a 203.0.113.7 $N &&
+	    $RUN -C '$CERTS/ca.pem' -s 'https://localhost:$PORT' -u bob -c '$S' -a 203.0.113.7 $N &&
 	    cp '$S' '$W/before' &&
 	    dd if=/dev/zero of='$W/state/fill' bs=1k count=64 2>/dev/null;
-	    '$DDNSUP' -C '$CERTS/ca.pem' -s 'https://localhost:$PORT' -u bob -c '$S' -a 198.51.100.1 $N;
+	    $RUN -C '$CERTS/ca.pem' -s 'https://localhost:$PORT' -u bob -c '$S' -a 198.51.100.1 $N;
 	    echo \$? >'$W/st'; cmp -s '$S' '$W/before' && echo intact >'$W/intact';
 	    ls '$W/state' >'$W/files'" >"$W/out" 2>"$W/err"
 	STATUS=$(cat "$W/st")
