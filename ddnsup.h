@@ -158,6 +158,7 @@ int validname(const char *, int);
 void printable(char *, size_t, const char *, size_t);
 void wipe(void *, size_t);
 ssize_t readall(int, char *, size_t);
+int num_span(const char *, size_t, long long, long long, long long *);
 int num_parse(const char *, long long, long long, long long *);
 const char *addrpair(char *, size_t, const char *, const char *);
 int fail_status(enum fail);

@@ -1,7 +1,6 @@
 /* HTTP/1.0: server URLs, request writing, reply reading (status, headers, body, chunked). */
 #include <sys/socket.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +26,9 @@ static int
 hostport(struct url *u, const char *s, const char *defport, const char **rest)
 {
 	const char *p, *host, *end;
-	size_t hlen;
-	char *ep, canon[ADDRLEN];
-	long port;
+	size_t hlen, len;
+	char canon[ADDRLEN];
+	long long port;
 	int fam;
 
 	if (*s == '[') {
@@ -63,16 +62,13 @@ hostport(struct url *u, const char *s, const char *defport, const char **rest)
 	snprintf(u->port, sizeof(u->port), "%s", defport);
 	if (*p == ':') {
 		p++;
-		if (*p < '0' || *p > '9')
+		len = strspn(p, "0123456789");
+		if (num_span(p, len, 1, 65535, &port) == -1 ||
+		    (p[len] != '\0' && p[len] != '/'))
 			return fail(F_CONFIG, "%s: bad port", s);
-		errno = 0;
-		port = strtol(p, &ep, 10);
-		if (errno != 0 || port < 1 || port > 65535 ||
-		    (*ep != '\0' && *ep != '/'))
-			return fail(F_CONFIG, "%s: bad port", s);
-		snprintf(u->port, sizeof(u->port), "%ld", port);
+		snprintf(u->port, sizeof(u->port), "%lld", port);
 		u->defport = strcmp(u->port, defport) == 0;
-		p = ep;
+		p += len;
 	}
 	*rest = p;
 	return 0;
@@ -169,7 +165,7 @@ trimcr(const char *p, const char *nl)
 static int
 parseheaders(char *buf, size_t hdrlen, struct httpstate *st, struct reply *r)
 {
-	char *p = buf, *end = buf + hdrlen, *nl, *colon, *v, *ep;
+	char *p = buf, *end = buf + hdrlen, *nl, *colon, *v;
 	char line[128];
 	size_t len, vlen;
 	long long cl;
@@ -206,10 +202,8 @@ parseheaders(char *buf, size_t hdrlen, struct httpstate *st, struct reply *r)
 			vlen--;
 		len = (size_t)(colon - p);
 		if (len == 14 && strncasecmp(p, "Content-Length", 14) == 0) {
-			if (vlen == 0 || vlen > 18 || v[0] < '0' || v[0] > '9')
-				return fail(F_PROTO, "bad Content-Length");
-			cl = strtoll(v, &ep, 10);
-			if (ep != v + vlen || (st->clen != -1 && st->clen != cl))
+			if (num_span(v, vlen, 0, 999999999999999999LL, &cl) == -1 ||
+			    (st->clen != -1 && st->clen != cl))
 				return fail(F_PROTO, "bad Content-Length");
 			if (cl > REPLYMAX)
 				return fail(F_PROTO, "reply larger than %d bytes",

@@ -290,24 +290,32 @@ addrpair(char *buf, size_t size, const char *a4, const char *a6)
 	return buf;
 }
 
-/* Like strtonum: decimal digits only, within [min, max]; 0 or -1. */
+/* Like strtonum: len decimal digits only, within [min, max]; 0 or -1. */
 int
-num_parse(const char *s, long long min, long long max, long long *out)
+num_span(const char *s, size_t len, long long min, long long max,
+    long long *out)
 {
 	long long n = 0;
-	const char *p;
+	size_t i;
 
-	if (*s == '\0' || strlen(s) > 18)
+	if (len == 0 || len > 18)
 		return -1;
-	for (p = s; *p != '\0'; p++) {
-		if (*p < '0' || *p > '9')
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
 			return -1;
-		n = n * 10 + (*p - '0');
+		n = n * 10 + (s[i] - '0');
 	}
 	if (n < min || n > max)
 		return -1;
 	*out = n;
 	return 0;
+}
+
+/* The same for a whole string. */
+int
+num_parse(const char *s, long long min, long long max, long long *out)
+{
+	return num_span(s, strlen(s), min, max, out);
 }
 
 /*

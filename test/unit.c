@@ -66,6 +66,39 @@ t_base64(void)
 }
 
 static void
+t_numbers(void)
+{
+	static const struct {
+		const char *in;
+		long long min, max;
+		int ok;
+		long long v;
+	} v[] = {
+		{ "0", 0, 10, 1, 0 }, { "10", 0, 10, 1, 10 }, { "11", 0, 10, 0, 0 },
+		{ "", 0, 10, 0, 0 }, { "-1", -5, 10, 0, 0 }, { "+1", 0, 10, 0, 0 },
+		{ " 1", 0, 10, 0, 0 }, { "1 ", 0, 10, 0, 0 }, { "0x1", 0, 10, 0, 0 },
+		{ "007", 0, 10, 1, 7 }, { "999999999999999999", 0,
+		    999999999999999999LL, 1, 999999999999999999LL },
+		{ "1000000000000000000", 0, 999999999999999999LL, 0, 0 },
+		{ "65535", 1, 65535, 1, 65535 }, { "65536", 1, 65535, 0, 0 },
+	};
+	long long n;
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		n = -42;
+		CHECK((num_parse(v[i].in, v[i].min, v[i].max, &n) == 0) ==
+		    v[i].ok, "%s: accepted %d", v[i].in, !v[i].ok);
+		CHECK(!v[i].ok || n == v[i].v, "%s: %lld", v[i].in, n);
+		CHECK(v[i].ok || n == -42, "%s: output written on failure",
+		    v[i].in);
+	}
+	CHECK(num_span("443/x", 3, 1, 65535, &n) == 0 && n == 443, "span");
+	CHECK(num_span("44x", 3, 1, 65535, &n) == -1, "span with a letter");
+	done("numbers: decimal only, bounded, nothing written on failure");
+}
+
+static void
 t_names(void)
 {
 	static const struct { const char *s; int single, ok; } v[] = {
@@ -744,6 +777,7 @@ int
 main(void)
 {
 	t_base64();
+	t_numbers();
 	t_names();
 	t_url();
 	t_addr();
