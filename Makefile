@@ -9,8 +9,8 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o run.o state.o tls.o tzo.o util.o
-LIBOBJ = cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o run.o state.o tls.o tzo.o util.o
+OBJ = ddnsup.o cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o
+LIBOBJ = cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o
 TESTBIN = test/provider test/tzoprovider test/unit
 
 all: ddnsup
@@ -40,8 +40,9 @@ bench: ddnsup ddnsup-static test/provider test/tzoprovider bench/timeit bench/de
 .c.o:
 	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
 
-test/provider: test/provider.c
-	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/provider.c $(LDLIBS)
+test/provider: test/provider.c test/emulate.c test/emulate.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/provider.c \
+	    test/emulate.c $(LDLIBS)
 
 test/tzoprovider: test/tzoprovider.c
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/tzoprovider.c
@@ -66,7 +67,7 @@ analyze:
 	clang-tidy --quiet $(OBJ:.o=.c) -- -std=c99 $(CPPFLAGS) -I.
 
 FUZZ = http dyndns tzo state conf url pin pem spki check
-FUZZSRC = cert.c checkip.c conf.c dyndns.c http.c job.c net.c prepare.c run.c state.c tls.c tzo.c util.c
+FUZZSRC = cert.c checkip.c conf.c dyndns.c http.c job.c net.c prepare.c presets.c run.c state.c tls.c tzo.c util.c
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all

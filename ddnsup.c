@@ -76,8 +76,8 @@ version(void)
 
 	printf("ddnsup %s\nprotocols: dyndns,tzo\nschemes: http,https\n"
 	    "presets:", VERSION);
-	for (p = dyndns_presets(); p->name != NULL; p++)
-		printf("%s%s", p == dyndns_presets() ? " " : ",", p->name);
+	for (p = preset_all(); p->name != NULL; p++)
+		printf("%s%s", p == preset_all() ? " " : ",", p->name);
 	printf("\n");
 }
 

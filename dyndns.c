@@ -33,46 +33,18 @@ static const struct code {
 	    "provider DNS error; wait at least 30 minutes" },
 	{ "911", R_FAILED, ST_TEMPFAIL,
 	    "provider failure or maintenance; wait at least 30 minutes" },
+	/* beyond Dyn's list: dy.fi, HE; Dyn-style clients; dynu; do.de */
+	{ "badip", R_FAILED, ST_CONFIG,
+	    "address refused: not valid, or not allowed for this account" },
+	{ "badrequest", R_FAILED, ST_CONFIG,
+	    "the provider refused the request as malformed" },
+	{ "!active", R_FAILED, ST_CONFIG,
+	    "the name's custom domain is not yet activated" },
+	{ "servererror", R_FAILED, ST_TEMPFAIL,
+	    "provider server error; wait at least 30 minutes" },
+	{ "toomanyrequests", R_FAILED, ST_TEMPFAIL,
+	    "too many requests; wait at least 30 minutes" },
 };
-
-/*
- * Well-known providers: where they listen and how they take IPv6. The
- * hosts are the providers' published update hosts; ProviderFQDN
- * overrides both of a V6_HOSTS pair.
- */
-static const struct preset presets[] = {
-	{ "dyn", "members.dyndns.org", "/nic/update", V6_COMBINED, NULL },
-	{ "noip", "dynupdate.no-ip.com", "/nic/update", V6_COMBINED, NULL },
-	{ "he", "dyn.dns.he.net", "/nic/update", V6_SEPARATE, NULL },
-	{ "dnsomatic", "updates.dnsomatic.com", "/nic/update", V6_NONE, NULL },
-	{ "dynu", "api.dynu.com", "/nic/update", V6_PARAM, NULL },
-	{ "ovh", "www.ovh.com", "/nic/update?system=dyndns", V6_NONE, NULL },
-	{ "strato", "dyndns.strato.com", "/nic/update", V6_COMBINED, NULL },
-	{ "changeip", "nic.changeip.com", "/nic/update", V6_NONE, NULL },
-	{ "spdyn", "update.spdyn.de", "/nic/update", V6_COMBINED, NULL },
-	{ "nsupdate.info", "ipv4.nsupdate.info", "/nic/update", V6_HOSTS,
-	    "ipv6.nsupdate.info" },
-	{ "inwx", "dyndns.inwx.com", "/nic/update", V6_PARAM, NULL },
-	{ "joker", "svc.joker.com", "/nic/update", V6_SEPARATE, NULL },
-	{ NULL, NULL, NULL, V6_COMBINED, NULL }
-};
-
-const struct preset *
-dyndns_presets(void)
-{
-	return presets;
-}
-
-const struct preset *
-dyndns_preset(const char *name)
-{
-	const struct preset *p;
-
-	for (p = presets; p->name != NULL; p++)
-		if (strcasecmp(p->name, name) == 0)
-			return p;
-	return NULL;
-}
 
 /* Percent-encode s after dst[*n]; unreserved characters and ':' stay. */
 static int
@@ -109,37 +81,60 @@ add(char *dst, size_t size, size_t *n, const char *s)
 	return 0;
 }
 
+/* One parameter: "&key=value", or "?" first. */
+static int
+param(char *dst, size_t size, size_t *n, const char *key, const char *v)
+{
+	int bad;
+
+	bad = add(dst, size, n, strchr(dst, '?') ? "&" : "?");
+	bad |= add(dst, size, n, key);
+	if (v != NULL) {
+		bad |= add(dst, size, n, "=");
+		bad |= enc(dst, size, n, v);
+	}
+	return bad;
+}
+
 static int
 target(char *dst, size_t size, const struct job *j)
 {
+	const struct preset *p = preset_row(j);
+	int has4 = j->addr4[0] != '\0', has6 = j->addr6[0] != '\0';
 	size_t n = 0;
 	int i, bad = 0;
 
 	bad |= add(dst, size, &n, j->srv.path);
-	bad |= add(dst, size, &n, strchr(j->srv.path, '?') ? "&" : "?");
-	bad |= add(dst, size, &n, "hostname=");
-	for (i = 0; i < j->nnames; i++) {
-		if (i > 0)
-			bad |= add(dst, size, &n, ",");
-		bad |= enc(dst, size, &n, j->names[i]);
+	if (!(p->flags & PF_BOUND)) {
+		bad |= param(dst, size, &n, "hostname=", NULL);
+		for (i = 0; i < j->nnames; i++) {
+			if (i > 0)
+				bad |= add(dst, size, &n, ",");
+			bad |= enc(dst, size, &n, j->names[i]);
+		}
 	}
-	if (j->v6 == V6_PARAM) {
-		if (j->addr4[0] != '\0') {
-			bad |= add(dst, size, &n, "&myip=");
-			bad |= enc(dst, size, &n, j->addr4);
-		}
-		if (j->addr6[0] != '\0') {
-			bad |= add(dst, size, &n, "&myipv6=");
-			bad |= enc(dst, size, &n, j->addr6);
-		}
-	} else if (j->addr4[0] != '\0' || j->addr6[0] != '\0') {
-		bad |= add(dst, size, &n, "&myip=");
-		bad |= enc(dst, size, &n, j->addr4);
-		if (j->addr4[0] != '\0' && j->addr6[0] != '\0')
+	if (p->v6 == V6_PARAM) {
+		if (has4)
+			bad |= param(dst, size, &n, p->p4, j->addr4);
+		if (has6)
+			bad |= param(dst, size, &n, p->p6, j->addr6);
+	} else if (has4 || has6) {
+		bad |= param(dst, size, &n, p->p4, j->addr4);
+		if (has4 && has6)
 			bad |= add(dst, size, &n, ",");
 		bad |= enc(dst, size, &n, j->addr6);
 	}
-	bad |= add(dst, size, &n, "&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG");
+	/* the provider takes the connection's address: that family is sent */
+	if (!has4 && !has6) {
+		has4 = j->four && !j->six;
+		has6 = j->six && !j->four;
+	}
+	if (p->keep4 != NULL && !has4)
+		bad |= param(dst, size, &n, p->keep4, NULL);
+	if (p->keep6 != NULL && !has6)
+		bad |= param(dst, size, &n, p->keep6, NULL);
+	bad |= param(dst, size, &n, "wildcard=NOCHG&mx=NOCHG&backmx=NOCHG",
+	    NULL);
 	return bad ? fail(F_CONFIG, "request too long") : 0;
 }
 
@@ -149,14 +144,19 @@ dyndns_request(char *buf, size_t size, const struct job *j, int masked)
 {
 	char t[MAXNAMES * 256 + 512], cred[MAXUSER + MAXSECRET + 2];
 	char auth[(MAXUSER + MAXSECRET + 2) * 4 / 3 + 8];
-	size_t ulen = strlen(j->user);
+	/* no user given: the host name is (per-host credentials) */
+	const char *user = j->user != NULL && j->user[0] != '\0' ? j->user :
+	    j->names[0];
+	size_t ulen = strlen(user);
 	int n;
 
 	if (target(t, sizeof(t), j) == -1)
 		return -1;
 	if (masked)
 		return http_request(buf, size, &j->srv, t, "********", j->agent);
-	memcpy(cred, j->user, ulen);
+	if (ulen >= MAXUSER)
+		return fail(F_CONFIG, "user name too long");
+	memcpy(cred, user, ulen);
 	cred[ulen] = ':';
 	memcpy(cred + ulen + 1, j->secret, j->secretlen);
 	b64encode(auth, sizeof(auth), (unsigned char *)cred,
@@ -265,10 +265,41 @@ mapline(const char *line, size_t len, const struct job *j,
 	return 0;
 }
 
+/* s holds word, case-insensitively. */
+static int
+contains(const char *s, size_t len, const char *word)
+{
+	size_t wl = strlen(word), i;
+
+	for (i = 0; i + wl <= len; i++)
+		if (strncasecmp(s + i, word, wl) == 0)
+			return 1;
+	return 0;
+}
+
+/* The provider's own words and statuses, as DynDNS2 results; 1 if one fits. */
+static int
+ownanswer(const struct reply *r, const struct job *j, struct nameresult *res,
+    const char *sent)
+{
+	const struct answer *a = preset_row(j)->own;
+
+	for (; a != NULL && a->code != NULL; a++) {
+		if ((a->http != 0 && a->http != r->status) || (a->has != NULL &&
+		    !contains(r->body, r->bodylen, a->has)))
+			continue;
+		results_set(res, j->nnames, a->res, a->status, sent, a->code,
+		    a->text);
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * One line per name in request order; one line for several names
- * applies to all; missing lines fail their names. The HTTP status
- * decides only when no line carries a DynDNS2 code.
+ * applies to all; missing lines fail their names. The provider's own
+ * words, then the HTTP status decide only when no line carries a
+ * DynDNS2 code.
  */
 void
 dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
@@ -312,6 +343,8 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 			results_set(&res[i], 1, R_FAILED, ST_PROTOCOL, sent,
 			    "protocol", "no result line for this name");
 	}
+	if (!known && ownanswer(r, j, res, sent))
+		return;
 	if (!known) {
 		if (r->status == 401)
 			results_set(res, j->nnames, R_FAILED, ST_NOPERM, sent,
@@ -415,32 +448,73 @@ merge(struct nameresult *res, const struct nameresult *r6, int n)
 }
 
 /*
- * One request for all names; with both families, providers that take
- * them apart get one request per family (V6_SEPARATE, V6_HOSTS).
+ * What the preset refuses to send, before anything is: a request that
+ * would change a family that was not asked about, or one the provider
+ * cannot take. -1 with the reason in lastfail.
  */
 int
-dyndns_update(struct job *j, struct nameresult *res)
+dyndns_check(const struct job *j)
 {
-	static struct job v6;
-	static struct nameresult r6[MAXNAMES];
-	int a, b;
+	const struct preset *p = preset_row(j);
+	int has4 = j->addr4[0] != '\0', has6 = j->addr6[0] != '\0';
 
-	if ((j->v6 != V6_SEPARATE && j->v6 != V6_HOSTS) || !j->addr6[0])
-		return exchange(j, res);
-	v6 = *j;
-	v6.addr4[0] = '\0';
-	if (j->v6 == V6_HOSTS)
-		snprintf(v6.srv.host, sizeof(v6.srv.host), "%s", j->host6);
-	if (!j->addr4[0]) {
-		a = exchange(&v6, res);
-		wipe(v6.secret, sizeof(v6.secret));
-		return a;
-	}
-	j->addr6[0] = '\0';
-	a = exchange(j, res);
-	snprintf(j->addr6, sizeof(j->addr6), "%s", v6.addr6);
-	b = exchange(&v6, r6);
-	wipe(v6.secret, sizeof(v6.secret));
-	merge(res, r6, j->nnames);
-	return a == -1 || b == -1 ? -1 : 0;
+	if ((p->flags & PF_BOTH) && (!has4 || !has6))
+		return fail(F_CONFIG, "%s: give both an IPv4 and an IPv6 address:"
+		    " a request without one sets the A record to 127.0.0.1 or "
+		    "deletes the AAAA record", p->name);
+	if ((p->flags & PF_BOUND) && j->nnames != 1)
+		return fail(F_CONFIG, "%s: the account names its host: one name "
+		    "per instance", p->name);
+	if ((p->keep4 != NULL || p->keep6 != NULL) && !has4 && !has6 &&
+	    j->four == j->six)
+		return fail(F_CONFIG, "%s: the provider takes a family the "
+		    "request does not keep from the connection: give the address"
+		    " (-a, -i, -w), or -4 or -6", p->name);
+	if ((p->flags & PF_MYIP6) && j->six && !has6)
+		return fail(F_CONFIG, "%s: an IPv6 update needs the address "
+		    "(-a, -i or -w)", p->name);
+	if ((p->flags & PF_SOURCE) && (has4 || has6))
+		return fail(F_CONFIG, "%s: the provider takes the address the "
+		    "request comes from: no -a, -i or -w", p->name);
+	return 0;
+}
+
+/*
+ * Every request the preset's shape needs, each one exchange within the
+ * one deadline: one for all names, or one per name; with both families,
+ * one per family where the provider takes them apart (V6_SEPARATE,
+ * V6_HOSTS). With show, each request is shown instead of sent.
+ */
+int
+dyndns_update(const struct job *j, struct nameresult *res,
+    int (*show)(const struct job *))
+{
+	static struct job one;
+	static struct nameresult r6[MAXNAMES];
+	int per = preset_row(j)->flags & PF_ONE ? 1 : j->nnames;
+	int split = (j->v6 == V6_SEPARATE || j->v6 == V6_HOSTS) &&
+	    j->addr4[0] && j->addr6[0];
+	int i, k, m, r = 0;
+
+	for (i = 0; i < j->nnames; i += per)
+		for (k = 0; k < 1 + split; k++) {
+			one = *j;
+			for (m = 0; m < per; m++)
+				one.names[m] = j->names[i + m];
+			one.nnames = per;
+			if (split)
+				(k == 0 ? one.addr6 : one.addr4)[0] = '\0';
+			if (j->v6 == V6_HOSTS && !one.addr4[0] &&
+			    (one.addr6[0] || (j->six && !j->four)))
+				snprintf(one.srv.host, sizeof(one.srv.host), "%s",
+				    j->host6);
+			if (show != NULL)
+				r |= show(&one);
+			else
+				r |= exchange(&one, k == 0 ? res + i : r6);
+			if (k == 1 && show == NULL)
+				merge(res + i, r6, per);
+		}
+	wipe(one.secret, sizeof(one.secret));
+	return r ? -1 : 0;
 }

@@ -253,10 +253,11 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 		return bad(s, s == &c->in.s[K_LOOKUPPORT] ? K_LOOKUPPORT :
 		    K_UPDATEPORT, "ProviderUpdateServerLookupPort and "
 		    "UpdateServerPort go with -P tzo");
-	if (sp != NULL && (p = dyndns_preset(sp->v)) == NULL)
+	if (sp != NULL && (p = preset_find(sp->v)) == NULL)
 		return bad(sp, K_PROVIDER, "unknown provider (ddnsup -V lists "
 		    "them)");
 	if (p != NULL) {
+		j->pre = p;
 		j->v6 = p->v6;
 		if (p->host6 != NULL)
 			snprintf(j->host6, sizeof(j->host6), "%s", p->host6);
@@ -361,6 +362,10 @@ user(struct job *j, const struct instance *f, const struct cli *c,
 	const struct setting *s = eff(f, c, k);
 	const char *at;
 
+	if (s == NULL && j->pre != NULL && (j->pre->flags & PF_USERNAME)) {
+		j->user = "";	/* each request's host name */
+		return 0;
+	}
 	if (s == NULL)
 		return bad(f->line ? here : NULL, k, "no user name: -u user is "
 		    "required");
@@ -458,8 +463,8 @@ agent(struct job *j, const struct setting *s)
 			snprintf(un.sysname, sizeof(un.sysname), "POSIX");
 			snprintf(un.machine, sizeof(un.machine), "unknown");
 		}
-		snprintf(j->agent, sizeof(j->agent), "ddnsup - %s %s - %s",
-		    un.sysname, un.machine, VERSION);
+		preset_agent(j->agent, sizeof(j->agent), j->pre, un.sysname,
+		    un.machine);
 		return 0;
 	}
 	if (*s->v == '\0' || strlen(s->v) >= sizeof(j->agent))
@@ -668,7 +673,7 @@ job_checkcli(const struct cli *c)
 			return -1;
 		if (k == K_ADDRESSURL && url_parse(&u, s->v, "/") == -1)
 			return bad(s, k, "%s", lastfail.msg);
-		if (k == K_PROVIDER && dyndns_preset(s->v) == NULL)
+		if (k == K_PROVIDER && preset_find(s->v) == NULL)
 			return bad(s, k, "unknown provider (ddnsup -V lists "
 			    "them)");
 	}

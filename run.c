@@ -63,11 +63,26 @@ webcheck(struct job *j, struct state *s, long long now)
 	return 0;
 }
 
-/* -n: what would be sent, the secret masked. */
+/* -n: one request that would be sent, the secret masked. */
+static int
+showone(const struct job *j)
+{
+	char req[8192], *p, *nl;
+
+	printf("# %s %s port %s\n", j->srv.tls ? "https" : "http",
+	    j->srv.host, j->srv.port);
+	if (dyndns_request(req, sizeof(req), j, 1) == -1)
+		return -1;
+	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
+		printf("%.*s\n", (int)(nl - p), p);
+	return 0;
+}
+
+/* -n: what would be sent, every request of it. */
 static int
 dryrun(const struct job *j)
 {
-	char req[8192], *p, *nl;
+	char req[8192];
 	int i;
 
 	if (j->proto == P_TZO) {
@@ -87,13 +102,7 @@ dryrun(const struct job *j)
 		}
 		return 0;
 	}
-	printf("# %s %s port %s\n", j->srv.tls ? "https" : "http",
-	    j->srv.host, j->srv.port);
-	if (dyndns_request(req, sizeof(req), j, 1) == -1)
-		return -1;
-	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
-		printf("%.*s\n", (int)(nl - p), p);
-	return 0;
+	return dyndns_update(j, subres, showone);
 }
 
 /* What the state settles without a request; the rest goes into sub. */
@@ -154,6 +163,9 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	if (j->checkurl != NULL && webcheck(j, j->statefile ? &st : NULL,
 	    now) == -1)
 		goto failed;
+	/* the provider's own refusals: nothing sent, nothing recorded */
+	if (j->proto == P_DYNDNS && dyndns_check(j) == -1)
+		goto failed;
 	decide(j, now, need, res);
 	if (dry) {
 		r = showdry(j, need, res);
@@ -167,7 +179,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 		if (j->proto == P_TZO)
 			tzo_update(&sub, subres);
 		else
-			dyndns_update(&sub, subres);
+			dyndns_update(&sub, subres, NULL);
 	}
 	wipe(sub.secret, sizeof(sub.secret));
 	for (i = 0, k = 0; i < j->nnames; i++) {

@@ -537,7 +537,9 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 				    ADDRLEN - 1, addr[k]);
 			r->updated = now;
 		} else if (res->status == ST_TEMPFAIL ||
-		    res->status == ST_UNAVAILABLE) {
+		    res->status == ST_UNAVAILABLE ||
+		    strcmp(res->code, "protocol") == 0) {
+			/* a reply not understood is no refusal: a hold, never a stop */
 			hold = res->wait;
 			r->hold = now + (hold > HOLDOFF ? hold : HOLDOFF);
 		} else if (res->status != ST_NOHOST) {

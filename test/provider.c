@@ -5,6 +5,11 @@
  *
  * provider [-6] [-c chain -k key] [-m mode] [-d ms] [-n conns] [-T secs]
  *     -P portfile [-r recordfile] [-R replyfile]
+ *     [-E preset [-Z zonefile] [-K user:secret ...]]
+ *
+ * With -E the reply is not scripted: test/emulate.c answers as that
+ * preset's provider does, on the records of the zone file, accepting
+ * only the -K credentials (any, without -K).
  *
  * modes: reply (default), stall (read the request, never answer), close
  * (read the request, close), slow (reply one byte every -d ms), hsstall
@@ -32,11 +37,15 @@
 
 #include <bearssl.h>
 
+#include "emulate.h"
+
 static const char *mode = "reply";
 static int delayms = 1000;
 static unsigned char *reply;
 static size_t replylen;
 static FILE *record;
+static const char *emu;		/* -E: the preset emulated */
+static int six;
 
 static br_x509_certificate chain[8];
 static size_t chainlen;
@@ -312,7 +321,16 @@ serve(struct io *io)
 		}
 		return;
 	}
-	iowrite(io, reply, replylen);
+	if (emu != NULL) {
+		static char out[8192];
+		size_t olen;
+
+		buf[len < sizeof(buf) ? len : sizeof(buf) - 1] = '\0';
+		olen = emulate(emu, (char *)buf, six ? "::1" : "127.0.0.1", out,
+		    sizeof(out));
+		iowrite(io, (unsigned char *)out, olen);
+	} else
+		iowrite(io, reply, replylen);
 	if (io->tls)
 		br_sslio_close(io->tls);
 }
@@ -330,10 +348,13 @@ main(int argc, char *argv[])
 	const char *certfile = NULL, *keyfile = NULL, *portfile = NULL;
 	FILE *fp;
 	struct io io;
-	int ch, six = 0, conns = 1, secs = 30, fd, c, one = 1, port;
+	int ch, conns = 1, secs = 30, fd, c, one = 1, port;
 
-	while ((ch = getopt(argc, argv, "6c:d:k:m:n:P:r:R:T:")) != -1) {
+	while ((ch = getopt(argc, argv, "6c:d:E:k:K:m:n:P:r:R:T:Z:")) != -1) {
 		switch (ch) {
+		case 'E': emu = optarg; break;
+		case 'K': emu_cred(optarg); break;
+		case 'Z': emu_zone(optarg); break;
 		case '6': six = 1; break;
 		case 'c': certfile = optarg; break;
 		case 'd': delayms = atoi(optarg); break;

@@ -293,6 +293,7 @@ fi
 . "$T/statecases.sh"
 . "$T/confcases.sh"
 . "$T/faultcases.sh"
+. "$T/presetcases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -386,6 +386,12 @@ t_map(void)
 		{ 200, "dnserr\n!yours\n!donator\nnotfqdn\nnumhost\nbadagent\nbadsys\n",
 		    "", 7, "2 - dnserr 75;2 - !yours 78;2 - !donator 77;"
 		    "2 - notfqdn 78;2 - numhost 78;2 - badagent 77;2 - badsys 78;" },
+		{ 200, "badip 203.0.113.7\nbadrequest\n!active\nservererror\n"
+		    "toomanyrequests\n", "", 5, "2 203.0.113.7 badip 78;"
+		    "2 - badrequest 78;2 - !active 78;2 - servererror 75;"
+		    "2 - toomanyrequests 75;" },
+		{ 204, "", "", 1, "2 - protocol 76;" },
+		{ 200, "200 Successful Update", "1.2.3.4", 1, "2 1.2.3.4 protocol 76;" },
 	};
 	static const char *names[] = { "a.org", "b.org", "c.org", "d.org",
 	    "e.org", "f.org", "g.org" };
@@ -413,6 +419,56 @@ t_map(void)
 		CHECK(strcmp(got, v[i].want) == 0, "case %zu: %s", i, got);
 	}
 	done("DynDNS2 reply to per-name results");
+}
+
+static void
+t_own(void)
+{
+	static const struct {
+		const char *preset;
+		int status;
+		const char *body;
+		const char *want;	/* "result addr code status" */
+	} v[] = {
+		{ "changeip", 200, "200 Successful Update\n", "0 1.2.3.4 good 0" },
+		{ "changeip", 401, "401 Access Denied", "2 1.2.3.4 badauth 77" },
+		{ "changeip", 422, "422 Unprocessable", "2 1.2.3.4 badrequest 78" },
+		{ "changeip", 200, "<html>", "2 1.2.3.4 protocol 76" },
+		{ "selfhost", 204, "", "1 1.2.3.4 nochg 0" },
+		{ "selfhost", 200, "good 1.2.3.4", "0 1.2.3.4 good 0" },
+		{ "selfhost", 412, "", "2 1.2.3.4 badip 78" },
+		{ "infomaniak", 200, "successfully_changed", "0 1.2.3.4 good 0" },
+		{ "infomaniak", 200, "no_change\n", "1 1.2.3.4 nochg 0" },
+		{ "infomaniak", 200, "nochg 1.2.3.4", "1 1.2.3.4 nochg 0" },
+		{ "desec", 200, "good", "0 1.2.3.4 good 0" },
+		{ "desec", 404, "nohost", "2 1.2.3.4 nohost 78" },
+		{ "desec", 400, "Bad request.", "2 1.2.3.4 badrequest 78" },
+		{ "desec", 403, "", "2 1.2.3.4 http403 77" },
+		{ "dyn", 204, "", "2 1.2.3.4 protocol 76" },
+	};
+	struct nameresult res[MAXNAMES];
+	struct reply r;
+	struct job j;
+	char got[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		memset(&j, 0, sizeof(j));
+		memset(&r, 0, sizeof(r));
+		j.pre = preset_find(v[i].preset);
+		snprintf(j.addr4, sizeof(j.addr4), "1.2.3.4");
+		j.names[0] = "a.org";
+		j.nnames = 1;
+		r.status = v[i].status;
+		r.body = (char *)v[i].body;
+		r.bodylen = strlen(v[i].body);
+		dyndns_map(&r, &j, res);
+		snprintf(got, sizeof(got), "%d %s %s %d", res[0].res, res[0].addr,
+		    res[0].code, res[0].status);
+		CHECK(j.pre != NULL && strcmp(got, v[i].want) == 0, "case %zu: %s",
+		    i, got);
+	}
+	done("providers' own reply words and HTTP statuses");
 }
 
 struct sink {
@@ -784,6 +840,7 @@ main(void)
 	t_http();
 	t_request();
 	t_map();
+	t_own();
 	t_spki();
 	t_pins();
 	t_printable();
