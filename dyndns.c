@@ -156,8 +156,7 @@ dyndns_request(char *buf, size_t size, const struct job *j, int masked)
 		return http_request(buf, size, &j->srv, t, "********", j->agent);
 	if (ulen >= MAXUSER)
 		return fail(F_CONFIG, "user name too long");
-	memcpy(cred, user, ulen);
-	cred[ulen] = ':';
+	snprintf(cred, sizeof(cred), "%s:", user);
 	memcpy(cred + ulen + 1, j->secret, j->secretlen);
 	b64encode(auth, sizeof(auth), (unsigned char *)cred,
 	    ulen + 1 + j->secretlen);

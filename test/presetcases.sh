@@ -376,7 +376,6 @@ t_punknown() {
 	https -c "$S" $P4 $N
 	status 75
 	out "$N held 203.0.113.7 protocol"
-	errhas "held until"
 	nrequests 1
 	https -c "$S" -F $P4 $N
 	status 76
