@@ -466,9 +466,9 @@ dyndns_check(const struct job *j)
 		    "per instance", p->name);
 	if ((p->keep4 != NULL || p->keep6 != NULL) && !has4 && !has6 &&
 	    j->four == j->six)
-		return fail(F_CONFIG, "%s: the provider takes a family the "
-		    "request does not keep from the connection: give the address"
-		    " (-a, -i, -w), or -4 or -6", p->name);
+		return fail(F_CONFIG, "%s: the provider changes the family a "
+		    "request leaves out: give the address (-a, -i, -w), or -4 "
+		    "or -6 so that the other is kept", p->name);
 	if ((p->flags & PF_MYIP6) && j->six && !has6)
 		return fail(F_CONFIG, "%s: an IPv6 update needs the address "
 		    "(-a, -i or -w)", p->name);

@@ -261,7 +261,7 @@ t_pdesec() {
 	emu desec
 	pre desec -u bob $N
 	status 78
-	errhas "desec: the provider takes a family the request does not keep"
+	errhas "desec: the provider changes the family a request leaves out"
 	nothingsent
 	# what preserve prevents: deSEC deletes the family not given
 	https $P4 $N
