@@ -85,6 +85,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.status = (data[1] << 8 | data[2]) % 1000;
 	r.body = str(data + 3, size - 3);
 	r.bodylen = size - 3;
+	/* every preset's own words, and plain DynDNS2 (NULL) */
+	for (i = 0; preset_all()[i].name != NULL; i++)
+		;
+	i = data[1] % (i + 1);
+	j.pre = preset_all()[i].name != NULL ? &preset_all()[i] : NULL;
 	dyndns_map(&r, &j, res);
 	for (i = 0; i < j.nnames; i++)
 		if (strlen(res[i].code) >= sizeof(res[i].code) ||
