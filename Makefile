@@ -9,9 +9,9 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o
+OBJ = ddnsup.o cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o tls.o tzo.o util.o
 LIBOBJ = cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o
-TESTBIN = test/provider test/tzoprovider test/unit
+TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest
 
 all: ddnsup
 
@@ -49,6 +49,11 @@ test/tzoprovider: test/tzoprovider.c
 
 test/unit: test/unit.c $(LIBOBJ) ddnsup.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c $(LIBOBJ) $(LDLIBS)
+
+# ddnsup with sandbox.c's probes (SANDBOX_SELFTEST): for the tests only
+test/sandboxtest: ddnsup.o sandbox.c $(LIBOBJ) ddnsup.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) -DSANDBOX_SELFTEST -I. $(LDFLAGS) -o $@ \
+	    ddnsup.o sandbox.c $(LIBOBJ) $(LDLIBS)
 
 check: ddnsup $(TESTBIN)
 	sh test/run.sh

@@ -47,6 +47,7 @@ static const char *const keys[NFILEKEYS] = {
 	[K_ADDRESSURL] = "AddressURL",
 	[K_UPDATEPORT] = "UpdateServerPort",
 	[K_PROVIDER] = "Provider",
+	[K_SANDBOX] = "Sandbox",
 };
 
 const char *

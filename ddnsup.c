@@ -207,6 +207,8 @@ main(int argc, char *argv[])
 	char *env;
 
 	argv0 = "ddnsup";
+	/* the secret is in memory from job_prepare on: never in a core */
+	sandbox_early();
 	options(argc, argv, &dry, &quiet);
 	/* the command line's own mistakes, before any file is read */
 	if (job_checkcli(&c) == -1)
@@ -227,6 +229,8 @@ main(int argc, char *argv[])
 	/* /proc/PID/environ shows the process's own copy: blank it */
 	if ((env = getenv("DDNSUP_PASSWORD")) != NULL)
 		wipe(env, strlen(env));
+	/* every file is read or known: restrict before the network */
+	sandbox_enter(jobs, njobs);
 	if (i < njobs)
 		status = notrun(&jobs[i], quiet);
 	else

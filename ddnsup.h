@@ -166,6 +166,7 @@ struct job {
 	int timeout;
 	int four, six;		/* families asked for -i and -w */
 	int force;
+	int sandbox;		/* Sandbox: 0 turns sandbox.c's restrictions off */
 };
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -271,6 +272,7 @@ enum key {
 	K_PASSWORD, K_CACERT, K_CLUSTER, K_CLUSTERPORT, K_LOOKUPPORT, K_EMAIL,
 	K_KEY, K_SUPPORTS, K_STATE, K_PIN, K_TIMEOUT, K_AGENT, K_ADDRESS,
 	K_ADDRESSURL, K_UPDATEPORT, K_PROVIDER,
+	K_SANDBOX,
 	NFILEKEYS,
 	K_SERVER = NFILEKEYS,	/* -s: command line only */
 	K_SECRETFILE,		/* -p: command line only */
@@ -320,6 +322,10 @@ int job_select(struct job *, const struct instance *, int,
 
 /* prepare.c: a job's local inputs */
 int job_prepare(struct job *);
+
+/* sandbox.c: least privilege */
+void sandbox_early(void);
+void sandbox_enter(const struct job *, int);
 
 /* run.c: one instance's run */
 int run_job(struct job *, int, struct nameresult *);

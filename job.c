@@ -560,7 +560,8 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	}
 	if ((s = eff(f, c, K_PERIOD)) != NULL && period(s, &j->refresh) == -1)
 		return -1;
-	if (agent(j, eff(f, c, K_AGENT)) == -1)
+	if (agent(j, eff(f, c, K_AGENT)) == -1 ||
+	    isbool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1)
 		return -1;
 	statefile(j, f, c);
 	return secretsource(j, f, c);
@@ -669,6 +670,7 @@ job_checkcli(const struct cli *c)
 			return -1;
 		if ((k == K_PERIOD && period(s, &n) == -1) ||
 		    (k == K_ENABLE && isbool(s, k, &on) == -1) ||
+		    (k == K_SANDBOX && isbool(s, k, &on) == -1) ||
 		    (k == K_AGENT && agent(&scratch, s) == -1))
 			return -1;
 		if (k == K_ADDRESSURL && url_parse(&u, s->v, "/") == -1)
