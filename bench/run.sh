@@ -64,6 +64,13 @@ U="$DDNSUP -C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 -o UserAg
 section "HTTPS update: make static (A) against the dynamic build (B), $N runs each"
 "$B/timeit" "$N" $D -- $U
 
+# the sandbox (sandbox.c) on (A) and off (B), otherwise the same run
+for u in "https://localhost:$EC" "http://localhost:$HTTP"; do
+	section "Sandbox cost, $u update: on (A) against -o Sandbox=0 (B), $N runs each"
+	"$B/timeit" "$N" $DDNSUP -C $C/ca.pem -s $u -u bob -a 203.0.113.7 $NAME -- \
+	    $DDNSUP -o Sandbox=0 -C $C/ca.pem -s $u -u bob -a 203.0.113.7 $NAME
+done
+
 section "HTTPS update with the system CA bundle (A = ddnsup, B = curl)"
 CAB=/etc/ssl/certs/ca-certificates.crt
 if [ -r $CAB ]; then
