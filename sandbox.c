@@ -404,7 +404,10 @@ static const int allowed[] = {
 #define NR		offsetof(struct seccomp_data, nr)
 #define EPERM_		(SECCOMP_RET_ERRNO | EPERM)
 
-/* Append a check of one argument: allow nr when (arg & mask) == want. */
+/*
+ * Append a check of one argument: allow nr when (arg & mask) == want,
+ * else EPERM; other numbers go on to the next instruction.
+ */
 static size_t
 argrule(struct sock_filter *f, size_t n, int nr, int arg, unsigned mask,
     unsigned want)
@@ -465,7 +468,6 @@ filter(void)
 	f[n++] = RET(EPERM_);
 	/* clone: a fork, never into new namespaces */
 	n = argrule(f, n, __NR_clone, CLONEFLAGS, NEWNS, 0);
-	f[n++] = LD(NR);
 	/* ioctl: isatty's TCGETS only */
 	n = argrule(f, n, __NR_ioctl, 1, 0xffffffffu, TCGETS);
 	f[n++] = RET(EPERM_);
