@@ -9,8 +9,8 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o tls.o tzo.o util.o
-LIBOBJ = cert.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o
+OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o tls.o tzo.o util.o x509.o
+LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o x509.o
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest
 
 all: ddnsup
@@ -19,7 +19,7 @@ ddnsup: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 $(OBJ): ddnsup.h
-cert.o tls.o: tls.h
+cert.o chain.o tls.o x509.o: tls.h
 
 # BearSSL linked in, libc dynamic: for devices without libbearssl.so
 static: ddnsup-static
@@ -72,7 +72,7 @@ analyze:
 	clang-tidy --quiet $(OBJ:.o=.c) -- -std=c99 $(CPPFLAGS) -I.
 
 FUZZ = http dyndns tzo state conf url pin pem spki check
-FUZZSRC = cert.c checkip.c conf.c dyndns.c http.c job.c net.c prepare.c presets.c run.c state.c tls.c tzo.c util.c
+FUZZSRC = cert.c chain.c checkip.c conf.c dyndns.c http.c job.c net.c prepare.c presets.c run.c state.c tls.c tzo.c util.c x509.c
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all

@@ -1,4 +1,4 @@
-/* Certificates: trust anchors, the chain's verification, pins. */
+/* Certificates: trust anchors (PEM), pins, SubjectPublicKeyInfo. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,26 +12,12 @@
 
 #define MAXANCHORS	512
 #define ARENASIZE	(256 * 1024)
-#define LEAFMAX		16384
-#define MINRSA		256	/* bytes: RSA keys under 2048 bits are refused */
 
-static br_x509_minimal_context xc;
 static br_x509_trust_anchor anchors[MAXANCHORS];
 static size_t nanchors;
+static const char *anchorfile;
 static unsigned char arena[ARENASIZE];
 static size_t arenalen;
-
-/* Wraps the minimal engine: keeps the leaf certificate to check pins. */
-static struct {
-	const br_x509_class *vtable;
-	unsigned char leaf[LEAFMAX];
-	size_t leaflen;
-	int depth;
-	int toobig;
-	int mismatch;
-	const struct pin *pins;
-	int npins;
-} pinner;
 
 /* Default trust store: $SSL_CERT_FILE, else the first bundle that exists. */
 const char *
@@ -293,6 +279,7 @@ loadbegin(void)
 static int
 loadend(const char *path)
 {
+	anchorfile = path;
 	pemfeed(&ld, (const unsigned char *)"\n", 1);
 	if (ld.incert)
 		endcert(&ld);
@@ -341,33 +328,6 @@ cert_anchorbuf(const void *buf, size_t len, const char *name)
 	return loadend(name);
 }
 
-/* Read a DER tag and length; single-byte tags and definite lengths only. */
-static int
-dertlv(const unsigned char **p, const unsigned char *end, unsigned *tag,
-    const unsigned char **val, size_t *len)
-{
-	const unsigned char *q = *p;
-	size_t l, k;
-
-	if (end - q < 2 || (*q & 0x1f) == 0x1f)
-		return -1;
-	*tag = *q++;
-	l = *q++;
-	if (l & 0x80) {
-		k = l & 0x7f;
-		if (k == 0 || k > 3 || (size_t)(end - q) < k)
-			return -1;
-		for (l = 0; k > 0; k--)
-			l = l << 8 | *q++;
-	}
-	if (l > (size_t)(end - q))
-		return -1;
-	*val = q;
-	*len = l;
-	*p = q + l;
-	return 0;
-}
-
 /* Find the SubjectPublicKeyInfo (tag, length and value) in a certificate. */
 int
 cert_spki(const unsigned char *cert, size_t certlen,
@@ -378,23 +338,23 @@ cert_spki(const unsigned char *cert, size_t certlen,
 	size_t len;
 	int i;
 
-	if (dertlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
+	if (der_tlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
 		return -1;
 	p = v;
 	end = v + len;
-	if (dertlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
+	if (der_tlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
 		return -1;
 	p = v;
 	end = v + len;
 	/* [0] version (optional), serial, signature, issuer, validity, subject */
-	if (p < end && *p == 0xa0 && dertlv(&p, end, &tag, &v, &len) == -1)
+	if (p < end && *p == 0xa0 && der_tlv(&p, end, &tag, &v, &len) == -1)
 		return -1;
 	for (i = 0; i < 5; i++)
-		if (dertlv(&p, end, &tag, &v, &len) == -1 ||
+		if (der_tlv(&p, end, &tag, &v, &len) == -1 ||
 		    tag != (i == 0 ? 0x02u : 0x30u))
 			return -1;
 	start = p;
-	if (dertlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
+	if (der_tlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
 		return -1;
 	*spki = start;
 	*spkilen = (size_t)(p - start);
@@ -415,128 +375,11 @@ cert_parsepin(const char *s, struct pin *pin)
 	return 0;
 }
 
-static void
-pin_start_chain(const br_x509_class **ctx, const char *name)
+/* The loaded anchors, and the file they came from. */
+const br_x509_trust_anchor *
+cert_trust(size_t *n, const char **file)
 {
-	(void)ctx;
-	pinner.depth = 0;
-	pinner.leaflen = 0;
-	pinner.toobig = 0;
-	pinner.mismatch = 0;
-	xc.vtable->start_chain(&xc.vtable, name);
-}
-
-static void
-pin_start_cert(const br_x509_class **ctx, uint32_t len)
-{
-	(void)ctx;
-	xc.vtable->start_cert(&xc.vtable, len);
-}
-
-static void
-pin_append(const br_x509_class **ctx, const unsigned char *buf, size_t len)
-{
-	(void)ctx;
-	if (pinner.depth == 0) {
-		if (len > sizeof(pinner.leaf) - pinner.leaflen)
-			pinner.toobig = 1;
-		else {
-			memcpy(pinner.leaf + pinner.leaflen, buf, len);
-			pinner.leaflen += len;
-		}
-	}
-	xc.vtable->append(&xc.vtable, buf, len);
-}
-
-static void
-pin_end_cert(const br_x509_class **ctx)
-{
-	(void)ctx;
-	pinner.depth++;
-	xc.vtable->end_cert(&xc.vtable);
-}
-
-/* The chain must verify first; then one pin must match (fail closed). */
-static unsigned
-pin_end_chain(const br_x509_class **ctx)
-{
-	br_sha256_context h;
-	unsigned char hash[32];
-	const unsigned char *spki;
-	size_t spkilen;
-	unsigned err;
-	int i;
-
-	(void)ctx;
-	err = xc.vtable->end_chain(&xc.vtable);
-	if (err != 0 || pinner.npins == 0)
-		return err;
-	pinner.mismatch = 1;
-	if (pinner.toobig ||
-	    cert_spki(pinner.leaf, pinner.leaflen, &spki, &spkilen) == -1)
-		return BR_ERR_X509_NOT_TRUSTED;
-	br_sha256_init(&h);
-	br_sha256_update(&h, spki, spkilen);
-	br_sha256_out(&h, hash);
-	for (i = 0; i < pinner.npins; i++)
-		if (memcmp(hash, pinner.pins[i].hash, sizeof(hash)) == 0)
-			pinner.mismatch = 0;
-	return pinner.mismatch ? BR_ERR_X509_NOT_TRUSTED : 0;
-}
-
-static const br_x509_pkey *
-pin_get_pkey(const br_x509_class *const *ctx, unsigned *usages)
-{
-	(void)ctx;
-	return xc.vtable->get_pkey(&xc.vtable, usages);
-}
-
-static const br_x509_class pinclass = {
-	sizeof(pinner),
-	pin_start_chain,
-	pin_start_cert,
-	pin_append,
-	pin_end_cert,
-	pin_end_chain,
-	pin_get_pkey,
-};
-
-/*
- * The chain's verifier for one handshake: BearSSL's minimal engine with
- * the loaded anchors, the engine's signature code and the pin check
- * around it. now is never before the release: routers boot in 1970.
- */
-const br_x509_class **
-cert_verifier(br_ssl_engine_context *eng, const struct pin *pins, int npins,
-    time_t now)
-{
-	static const br_hash_class *const hashes[] = {
-		&br_sha1_vtable, &br_sha224_vtable, &br_sha256_vtable,
-		&br_sha384_vtable, &br_sha512_vtable,
-	};
-	int id;
-
-	if (now < RELEASE_TIME)
-		now = RELEASE_TIME;
-	br_x509_minimal_init(&xc, &br_sha256_vtable, anchors, nanchors);
-	br_x509_minimal_set_rsa(&xc, br_ssl_engine_get_rsavrfy(eng));
-	br_x509_minimal_set_ecdsa(&xc, br_ssl_engine_get_ec(eng),
-	    br_ssl_engine_get_ecdsa(eng));
-	for (id = br_sha1_ID; id <= br_sha512_ID; id++)
-		br_x509_minimal_set_hash(&xc, id, hashes[id - br_sha1_ID]);
-	br_x509_minimal_set_time(&xc, (uint32_t)(now / 86400 + 719528),
-	    (uint32_t)(now % 86400));
-	br_x509_minimal_set_minrsa(&xc, MINRSA);
-	pinner.vtable = &pinclass;
-	pinner.pins = pins;
-	pinner.npins = npins;
-	pinner.mismatch = 0;
-	return &pinner.vtable;
-}
-
-/* Whether the last chain verified but matched no pin. */
-int
-cert_pinmismatch(void)
-{
-	return pinner.mismatch;
+	*n = nanchors;
+	*file = anchorfile;
+	return anchors;
 }

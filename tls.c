@@ -34,8 +34,9 @@ static const struct {
 } errors[] = {
 	{ BR_ERR_BAD_PARAM, "bad parameter" },
 	{ BR_ERR_BAD_STATE, "bad state" },
-	{ BR_ERR_UNSUPPORTED_VERSION,
-	    "server does not speak TLS 1.2 (it may require TLS 1.3)" },
+	{ BR_ERR_UNSUPPORTED_VERSION, "server does not speak TLS 1.2: it "
+	    "offers only an older version (TLS 1.0 or 1.1) or it may require "
+	    "TLS 1.3; ddnsup needs TLS 1.2" },
 	{ BR_ERR_BAD_VERSION, "bad record version" },
 	{ BR_ERR_BAD_LENGTH, "bad record length" },
 	{ BR_ERR_TOO_LARGE, "record too large" },
@@ -93,44 +94,96 @@ static const struct {
 	{ BR_ERR_X509_WEAK_PUBLIC_KEY, "server key too weak" },
 	{ BR_ERR_X509_NOT_TRUSTED,
 	    "certificate not trusted (unknown issuer)" },
-	{ BR_ERR_RECV_FATAL_ALERT + 70,
-	    "server refused TLS 1.2 (protocol_version alert): it may require TLS 1.3" },
-	{ BR_ERR_RECV_FATAL_ALERT + 40, "server sent alert handshake_failure" },
-	{ BR_ERR_RECV_FATAL_ALERT + 42, "server sent alert bad_certificate" },
-	{ BR_ERR_RECV_FATAL_ALERT + 80, "server sent alert internal_error" },
-	{ BR_ERR_RECV_FATAL_ALERT + 112, "server sent alert unrecognized_name" },
 };
+
+/* TLS alerts by name: RFC 5246 7.2, RFC 8446 6 and the registry */
+static const char *const alerts[] = {
+	[0] = "close_notify", [10] = "unexpected_message",
+	[20] = "bad_record_mac", [21] = "decryption_failed",
+	[22] = "record_overflow", [30] = "decompression_failure",
+	[40] = "handshake_failure", [41] = "no_certificate",
+	[42] = "bad_certificate", [43] = "unsupported_certificate",
+	[44] = "certificate_revoked", [45] = "certificate_expired",
+	[46] = "certificate_unknown", [47] = "illegal_parameter",
+	[48] = "unknown_ca", [49] = "access_denied", [50] = "decode_error",
+	[51] = "decrypt_error", [60] = "export_restriction",
+	[70] = "protocol_version", [71] = "insufficient_security",
+	[80] = "internal_error", [86] = "inappropriate_fallback",
+	[90] = "user_canceled", [100] = "no_renegotiation",
+	[109] = "missing_extension", [110] = "unsupported_extension",
+	[111] = "certificate_unobtainable", [112] = "unrecognized_name",
+	[113] = "bad_certificate_status_response",
+	[114] = "bad_certificate_hash_value",
+	[115] = "unknown_psk_identity", [116] = "certificate_required",
+	[120] = "no_application_protocol",
+};
+
+static const char *
+alertname(int a, char *buf, size_t len)
+{
+	if (a >= 0 && (size_t)a < sizeof(alerts) / sizeof(alerts[0]) &&
+	    alerts[a] != NULL)
+		return alerts[a];
+	snprintf(buf, len, "%d", a);
+	return buf;
+}
 
 static const char *
 tls_strerror(int err)
 {
 	static char buf[64];
+	char num[16];
 	size_t i;
 
 	for (i = 0; i < sizeof(errors) / sizeof(errors[0]); i++)
 		if (errors[i].err == err)
 			return errors[i].text;
 	if (err >= BR_ERR_SEND_FATAL_ALERT)
-		snprintf(buf, sizeof(buf), "sent alert %d",
-		    err - BR_ERR_SEND_FATAL_ALERT);
+		snprintf(buf, sizeof(buf), "sent alert %s", alertname(err -
+		    BR_ERR_SEND_FATAL_ALERT, num, sizeof(num)));
 	else if (err >= BR_ERR_RECV_FATAL_ALERT)
-		snprintf(buf, sizeof(buf), "server sent alert %d",
-		    err - BR_ERR_RECV_FATAL_ALERT);
+		snprintf(buf, sizeof(buf), "server sent alert %s", alertname(err -
+		    BR_ERR_RECV_FATAL_ALERT, num, sizeof(num)));
 	else
 		snprintf(buf, sizeof(buf), "BearSSL error %d", err);
 	return buf;
 }
 
+#define NEEDS "it may require TLS 1.3, or offer only CBC suites, RSA key " \
+	"exchange, DHE or TLS 1.0/1.1; ddnsup needs TLS 1.2 with ECDHE and " \
+	"AES-GCM or ChaCha20-Poly1305"
+
+/*
+ * Why the handshake failed. A refused chain is told to the server with
+ * a fatal alert (RFC 5246 7.2.2): BearSSL only closes. A server that
+ * refuses the hello itself most likely lacks what ddnsup offers.
+ */
 static int
 tlsfail(struct conn *c)
 {
-	int err = br_ssl_engine_last_error(&tls.sc.eng);
+	static const unsigned char alert[] = { 21, 3, 3, 0, 2, 2 };
+	int err = br_ssl_engine_last_error(&tls.sc.eng), kind = F_CERT;
+	unsigned char rec[sizeof(alert) + 1], a = 42;	/* bad_certificate */
+	const char *why = cert_why(&kind, &a);
+	int x509 = err >= BR_ERR_X509_OK && err < BR_ERR_X509_OK + 32;
 
-	if (cert_pinmismatch())
-		return fail(F_PIN, "%s: no pin matches the server's key",
-		    c->peer);
-	if (err >= BR_ERR_X509_OK && err < BR_ERR_X509_OK + 32)
+	if (why != NULL || x509) {
+		if (why == NULL && err == BR_ERR_X509_EXPIRED)
+			a = 45;		/* certificate_expired */
+		memcpy(rec, alert, sizeof(alert));
+		rec[sizeof(alert)] = a;
+		net_write(c, rec, sizeof(rec));
+	}
+	if (why != NULL)
+		return fail(kind, "%s: %s", c->peer, why);
+	if (x509)
 		return fail(F_CERT, "%s: %s", c->peer, tls_strerror(err));
+	if (br_ssl_engine_get_version(&tls.sc.eng) == 0 &&
+	    (err == BR_ERR_RECV_FATAL_ALERT + 40 ||
+	    err == BR_ERR_RECV_FATAL_ALERT + 70 ||
+	    err == BR_ERR_RECV_FATAL_ALERT + 71))
+		return fail(F_TLS, "%s: TLS: %s in answer to the TLS 1.2 "
+		    "hello: " NEEDS, c->peer, tls_strerror(err));
 	return fail(F_TLS, "%s: TLS: %s", c->peer, tls_strerror(err));
 }
 
@@ -293,8 +346,8 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 		return fail(F_TLS, "%s: one TLS connection at a time", c->peer);
 	clientinit(&tls.sc);
 	br_ssl_engine_set_buffer(&tls.sc.eng, tls.iobuf, sizeof(tls.iobuf), 0);
-	br_ssl_engine_set_x509(&tls.sc.eng, cert_verifier(&tls.sc.eng, pins,
-	    npins, time(NULL)));
+	br_ssl_engine_set_x509(&tls.sc.eng, cert_verifier(&tls.sc.eng, c->peer,
+	    pins, npins, time(NULL)));
 	if (tls_random(seed, sizeof(seed)) == -1)
 		return fail(F_TLS, "no entropy for TLS:");
 	br_ssl_engine_inject_entropy(&tls.sc.eng, seed, sizeof(seed));
@@ -307,6 +360,9 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 	c->write = tlswrite;
 	c->close = tlsclose;
 	st = run(c, BR_SSL_SENDAPP);
+	if (st == 0 && br_ssl_engine_get_version(&tls.sc.eng) == 0)
+		return fail(F_TLS, "%s: TLS: server closed the connection in "
+		    "answer to the TLS 1.2 hello: " NEEDS, c->peer);
 	if (st == 0)
 		return fail(F_CONNECT, "%s: connection closed during the TLS "
 		    "handshake", c->peer);

@@ -357,7 +357,7 @@ certfail() {
 	nothingsent
 	nosecret
 }
-case_ "tls: unknown CA" certfail unknown.chain unknown.key certificate "certificate not trusted (unknown issuer)"
+case_ "tls: unknown CA" certfail unknown.chain unknown.key certificate "certificate not trusted (unknown issuer): no CA in $CERTS/ca.pem issued it; give the issuing CA's certificate with -C"
 case_ "tls: wrong name" certfail wrong.chain wrong.key certificate "certificate does not match the server's name"
 case_ "tls: expired" certfail expired.chain expired.key certificate "certificate expired or not yet valid"
 case_ "tls: not yet valid" certfail notyet.chain notyet.key certificate "certificate expired or not yet valid"

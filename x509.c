@@ -1,0 +1,468 @@
+/*
+ * The server's chain: kept whole as it streams, put in order, checked
+ * for what BearSSL's minimal engine does not check (SHA-1 and MD5
+ * signatures, extended key usage, name constraints), then verified by
+ * that engine; pins last.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "ddnsup.h"
+#include "tls.h"
+
+#define CHAINMAX	(64 * 1024)	/* bytes of the chain kept */
+#define MINRSA		256	/* bytes: RSA keys under 2048 bits are refused */
+
+/* TLS alerts sent when a chain is refused (RFC 5246 7.2.2) */
+#define BAD_CERTIFICATE		42
+#define UNSUPPORTED_CERTIFICATE	43
+#define CERTIFICATE_EXPIRED	45
+#define UNKNOWN_CA		48
+
+static br_x509_minimal_context xc;
+static br_x509_decoder_context dec[3];
+static struct certinfo ci[CHAINCERTS];
+
+static struct {
+	const br_x509_class *vtable;
+	unsigned char buf[CHAINMAX];
+	size_t used;
+	size_t off[CHAINCERTS], len[CHAINCERTS];
+	int n;
+	int skip;		/* the current certificate does not fit */
+	int leaftoobig;
+	char name[256];
+	int hasname;
+	unsigned char ip[16];
+	size_t iplen;
+	const struct pin *pins;
+	int npins;
+	br_ssl_engine_context *eng;
+	uint32_t days, secs;
+	char why[300];		/* a refusal BearSSL has no code for */
+	int kind;
+	unsigned char alert;
+} vx;
+
+static unsigned
+refuse(int kind, unsigned char alert, const char *fmt, const char *arg)
+{
+	snprintf(vx.why, sizeof(vx.why), fmt, arg);
+	vx.kind = kind;
+	vx.alert = alert;
+	return BR_ERR_X509_NOT_TRUSTED;
+}
+
+static void
+start_chain(const br_x509_class **ctx, const char *name)
+{
+	(void)ctx;
+	vx.used = 0;
+	vx.n = 0;
+	vx.skip = vx.leaftoobig = 0;
+	vx.why[0] = '\0';
+	vx.hasname = name != NULL && strlen(name) < sizeof(vx.name);
+	if (vx.hasname)
+		memcpy(vx.name, name, strlen(name) + 1);
+}
+
+static void
+start_cert(const br_x509_class **ctx, uint32_t len)
+{
+	(void)ctx;
+	vx.skip = vx.n == CHAINCERTS || len > sizeof(vx.buf) - vx.used;
+	if (vx.skip && vx.n == 0)
+		vx.leaftoobig = 1;
+	if (!vx.skip) {
+		vx.off[vx.n] = vx.used;
+		vx.len[vx.n] = len;
+	}
+}
+
+static void
+append(const br_x509_class **ctx, const unsigned char *buf, size_t len)
+{
+	(void)ctx;
+	if (vx.skip || vx.leaftoobig)
+		return;
+	if (len > vx.off[vx.n] + vx.len[vx.n] - vx.used)
+		len = vx.off[vx.n] + vx.len[vx.n] - vx.used;
+	memcpy(vx.buf + vx.used, buf, len);
+	vx.used += len;
+}
+
+static void
+end_cert(const br_x509_class **ctx)
+{
+	(void)ctx;
+	if (!vx.skip && !vx.leaftoobig &&
+	    vx.used == vx.off[vx.n] + vx.len[vx.n])
+		vx.n++;
+	else if (!vx.skip && !vx.leaftoobig)
+		vx.used = vx.off[vx.n];
+	vx.skip = 0;
+}
+
+static int
+dneq(const unsigned char *dn, size_t len, const br_x509_trust_anchor *ta)
+{
+	return ta->dn.len == len && memcmp(ta->dn.data, dn, len) == 0;
+}
+
+/* The anchor whose name is dn: a CA one (ca), or a direct-trust one. */
+static const br_x509_trust_anchor *
+anchor(const unsigned char *dn, size_t len, int ca)
+{
+	const br_x509_trust_anchor *ta;
+	const char *file;
+	size_t n, i;
+
+	ta = cert_trust(&n, &file);
+	for (i = 0; i < n; i++)
+		if (!(ta[i].flags & BR_X509_TA_CA) == !ca &&
+		    dneq(dn, len, &ta[i]))
+			return &ta[i];
+	return NULL;
+}
+
+static void
+nodn(void *ctx, const void *buf, size_t len)
+{
+	(void)ctx, (void)buf, (void)len;
+}
+
+static const br_x509_pkey *
+decode(br_x509_decoder_context *d, const struct certinfo *c)
+{
+	br_x509_decoder_init(d, nodn, NULL);
+	br_x509_decoder_push(d, c->der, c->len);
+	if (br_x509_decoder_last_error(d) != 0)
+		return NULL;
+	return br_x509_decoder_get_pkey(d);
+}
+
+/* Whether c's signature verifies with the issuer's key pk. */
+static int
+signedby(const struct certinfo *c, const br_x509_pkey *pk)
+{
+	static const br_hash_class *const hashes[] = {
+		&br_sha224_vtable, &br_sha256_vtable, &br_sha384_vtable,
+		&br_sha512_vtable,
+	};
+	static const unsigned char *const oids[] = {
+		BR_HASH_OID_SHA224, BR_HASH_OID_SHA256, BR_HASH_OID_SHA384,
+		BR_HASH_OID_SHA512,
+	};
+	br_hash_compat_context h;
+	unsigned char hash[64], out[64];
+	size_t hlen;
+	int id, kt;
+	br_rsa_pkcs1_vrfy rsa = br_ssl_engine_get_rsavrfy(vx.eng);
+	br_ecdsa_vrfy ecdsa = br_ssl_engine_get_ecdsa(vx.eng);
+
+	id = chain_sighash(c, &kt);
+	if (id < br_sha224_ID || id > br_sha512_ID)
+		return 0;
+	hashes[id - br_sha224_ID]->init(&h.vtable);
+	hashes[id - br_sha224_ID]->update(&h.vtable, c->tbs, c->tbslen);
+	hashes[id - br_sha224_ID]->out(&h.vtable, hash);
+	hlen = (hashes[id - br_sha224_ID]->desc >> BR_HASHDESC_OUT_OFF) &
+	    BR_HASHDESC_OUT_MASK;
+	if (kt == 1 && pk->key_type == BR_KEYTYPE_RSA && rsa != 0)
+		return rsa(c->sig, c->siglen, oids[id - br_sha224_ID], hlen,
+		    &pk->key.rsa, out) && memcmp(out, hash, hlen) == 0;
+	if (kt == 2 && pk->key_type == BR_KEYTYPE_EC && ecdsa != 0)
+		return ecdsa(br_ssl_engine_get_ec(vx.eng), hash, hlen,
+		    &pk->key.ec, c->sig, c->siglen) == 1;
+	return 0;
+}
+
+static int
+current(const br_x509_decoder_context *d)
+{
+	return (vx.days > d->notbefore_days || (vx.days == d->notbefore_days &&
+	    vx.secs >= d->notbefore_seconds)) &&
+	    (vx.days < d->notafter_days || (vx.days == d->notafter_days &&
+	    vx.secs <= d->notafter_seconds));
+}
+
+/*
+ * From path[j], a CA with an extension BearSSL's minimal engine refuses
+ * as critical (name constraints, EKU: checked here), up to an anchor:
+ * what the minimal engine would check, done here with its primitives.
+ */
+static unsigned
+upper(const int *path, int j, int np)
+{
+	const br_x509_trust_anchor *ta;
+	const br_x509_pkey *pk, *ik;
+	const struct certinfo *c;
+	int k;
+
+	for (k = j; k < np; k++) {
+		c = &ci[path[k]];
+		if ((pk = decode(&dec[1], c)) == NULL)
+			return BR_ERR_X509_INVALID_VALUE;
+		if (!br_x509_decoder_isCA(&dec[1]) ||
+		    (c->haveku && !(c->ku & 0x04)))
+			return BR_ERR_X509_NOT_CA;
+		if (c->pathlen >= 0 && k - 1 > c->pathlen)
+			return BR_ERR_X509_NOT_CA;
+		if (!current(&dec[1]))
+			return BR_ERR_X509_EXPIRED;
+		if (pk->key_type == BR_KEYTYPE_RSA && pk->key.rsa.nlen < MINRSA)
+			return BR_ERR_X509_WEAK_PUBLIC_KEY;
+		if ((ta = anchor(c->issuer, c->issuerlen, 1)) != NULL)
+			return signedby(c, &ta->pkey) ? 0 :
+			    BR_ERR_X509_BAD_SIGNATURE;
+		if (k + 1 == np)
+			break;
+		if ((ik = decode(&dec[2], &ci[path[k + 1]])) == NULL)
+			return BR_ERR_X509_INVALID_VALUE;
+		if (!signedby(c, ik))
+			return BR_ERR_X509_BAD_SIGNATURE;
+	}
+	return BR_ERR_X509_NOT_TRUSTED;
+}
+
+static void
+minimal(const br_x509_trust_anchor *ta, size_t nta)
+{
+	static const br_hash_class *const hashes[] = {
+		&br_sha224_vtable, &br_sha256_vtable, &br_sha384_vtable,
+		&br_sha512_vtable,
+	};
+	int id;
+
+	/* no SHA-1 nor MD5 for certificates: BearSSL then refuses them too */
+	br_x509_minimal_init(&xc, &br_sha256_vtable, ta, nta);
+	br_x509_minimal_set_rsa(&xc, br_ssl_engine_get_rsavrfy(vx.eng));
+	br_x509_minimal_set_ecdsa(&xc, br_ssl_engine_get_ec(vx.eng),
+	    br_ssl_engine_get_ecdsa(vx.eng));
+	for (id = br_sha224_ID; id <= br_sha512_ID; id++)
+		br_x509_minimal_set_hash(&xc, id, hashes[id - br_sha224_ID]);
+	br_x509_minimal_set_time(&xc, vx.days, vx.secs);
+	br_x509_minimal_set_minrsa(&xc, MINRSA);
+}
+
+/* The path's first n certificates through the minimal engine. */
+static unsigned
+verifyrun(const int *path, int n, const br_x509_trust_anchor *ta,
+    size_t nta)
+{
+	const br_x509_class **x = &xc.vtable;
+	int i;
+
+	minimal(ta, nta);
+	(*x)->start_chain(x, vx.hasname ? vx.name : NULL);
+	for (i = 0; i < n; i++) {
+		(*x)->start_cert(x, (uint32_t)ci[path[i]].len);
+		(*x)->append(x, ci[path[i]].der, ci[path[i]].len);
+		(*x)->end_cert(x);
+	}
+	return (*x)->end_chain(x);
+}
+
+static const char *const which[] = {
+	"the server's certificate", "an intermediate CA certificate",
+};
+
+/* What BearSSL does not check, on the path up to its anchor (top). */
+static unsigned
+policy(const int *path, int top, int direct)
+{
+	const struct certinfo *c;
+	int i, kt, h, r;
+
+	for (i = 0; i <= top; i++) {
+		c = &ci[path[i]];
+		h = chain_sighash(c, &kt);
+		if (!(i == 0 && direct) && (i == 0 ||
+		    c->subjectlen != c->issuerlen ||
+		    memcmp(c->subject, c->issuer, c->issuerlen) != 0) &&
+		    (h == br_md5_ID || h == br_sha1_ID))
+			return refuse(F_CERT, BAD_CERTIFICATE, h == br_md5_ID ?
+			    "%s is signed with MD5, which is refused" :
+			    "%s is signed with SHA-1, which is refused",
+			    which[i > 0]);
+		if (c->eku != NULL &&
+		    (r = chain_ekuserver(c->eku, c->ekulen)) != 1)
+			return r == -1 ? BR_ERR_X509_INVALID_VALUE :
+			    refuse(F_CERT, UNSUPPORTED_CERTIFICATE, "%s is not "
+			    "for TLS servers (extended key usage without "
+			    "serverAuth)", which[i > 0]);
+		if (i == 0 || direct || c->nc == NULL)
+			continue;
+		r = chain_ncleaf(c, &ci[path[0]], vx.hasname ? vx.name : NULL,
+		    vx.ip, vx.iplen);
+		if (r == -1)
+			return BR_ERR_X509_INVALID_VALUE;
+		if (r == 0)
+			return refuse(F_CERT, BAD_CERTIFICATE, "%s", "an "
+			    "intermediate CA's name constraints exclude the "
+			    "server's name");
+	}
+	return 0;
+}
+
+static unsigned
+pincheck(void)
+{
+	br_sha256_context h;
+	unsigned char hash[32];
+	int i;
+
+	if (vx.npins == 0)
+		return 0;
+	br_sha256_init(&h);
+	br_sha256_update(&h, ci[0].spki, ci[0].spkilen);
+	br_sha256_out(&h, hash);
+	for (i = 0; i < vx.npins; i++)
+		if (memcmp(hash, vx.pins[i].hash, sizeof(hash)) == 0)
+			return 0;
+	return refuse(F_PIN, BAD_CERTIFICATE, "%s",
+	    "no pin matches the server's key");
+}
+
+/* A refusal BearSSL's codes say too little about, in words. */
+static unsigned
+explain(unsigned err, const int *path, int n)
+{
+	const char *file;
+	size_t na;
+	int i;
+
+	if (err == BR_ERR_X509_NOT_CA) {
+		for (i = 1; i < n && ci[path[i]].ca; i++)
+			;
+		if (i == n)
+			return refuse(F_CERT, BAD_CERTIFICATE, "%s", "the chain "
+			    "is longer than an intermediate CA's path length "
+			    "constraint allows");
+	}
+	if (err == BR_ERR_X509_NOT_TRUSTED) {
+		cert_trust(&na, &file);
+		return refuse(F_CERT, UNKNOWN_CA, "certificate not trusted "
+		    "(unknown issuer): no CA in %s issued it; give the "
+		    "issuing CA's certificate with -C", file ? file : "");
+	}
+	return err;
+}
+
+/* The chain in full: order, our checks, the minimal engine, pins. */
+static unsigned
+end_chain(const br_x509_class **ctx)
+{
+	static br_x509_trust_anchor mid;
+	const br_x509_trust_anchor *ta;
+	const br_x509_pkey *pk;
+	const char *file;
+	size_t nta;
+	unsigned err;
+	int path[CHAINCERTS], n = 0, np, i, top, j, direct;
+
+	(void)ctx;
+	if (vx.leaftoobig)
+		return refuse(F_CERT, BAD_CERTIFICATE, "%s",
+		    "the server's certificate is too large");
+	if (vx.n == 0)
+		return BR_ERR_X509_EMPTY_CHAIN;
+	/* what does not parse is left out, but for the leaf */
+	for (i = 0; i < vx.n; i++)
+		if (chain_parse(vx.buf + vx.off[i], vx.len[i], &ci[n]) == 0)
+			n++;
+		else if (i == 0)
+			return BR_ERR_X509_INVALID_VALUE;
+	np = chain_order(ci, n, path);
+	direct = anchor(ci[0].subject, ci[0].subjectlen, 0) != NULL;
+	for (top = 0; top < np - 1 && !direct; top++)
+		if (anchor(ci[path[top]].issuer, ci[path[top]].issuerlen, 1))
+			break;
+	if ((err = policy(path, top, direct)) != 0)
+		return err;
+	for (j = 1; j <= top && !direct; j++)
+		if (ci[path[j]].nccrit || ci[path[j]].ekucrit)
+			break;
+	ta = cert_trust(&nta, &file);
+	if (direct || j > top)
+		err = verifyrun(path, np, ta, nta);
+	else if ((err = upper(path, j, np)) == 0) {
+		/* below path[j], which is now known good: it is the anchor */
+		if ((pk = decode(&dec[0], &ci[path[j]])) == NULL)
+			return BR_ERR_X509_INVALID_VALUE;
+		mid.dn.data = (unsigned char *)(uintptr_t)ci[path[j]].subject;
+		mid.dn.len = ci[path[j]].subjectlen;
+		mid.flags = BR_X509_TA_CA;
+		mid.pkey = *pk;
+		err = verifyrun(path, j, &mid, 1);
+	}
+	if (err != 0)
+		return explain(err, path, np);
+	return pincheck();
+}
+
+static const br_x509_pkey *
+get_pkey(const br_x509_class *const *ctx, unsigned *usages)
+{
+	(void)ctx;
+	return xc.vtable->get_pkey(&xc.vtable, usages);
+}
+
+static const br_x509_class vxclass = {
+	sizeof(vx), start_chain, start_cert, append, end_cert, end_chain,
+	get_pkey,
+};
+
+/*
+ * The chain's verifier for one handshake. peer is "host:port": when
+ * the host is an address, name constraints are checked against it.
+ * now is never before the release: routers boot in 1970.
+ */
+const br_x509_class **
+cert_verifier(br_ssl_engine_context *eng, const char *peer,
+    const struct pin *pins, int npins, time_t now)
+{
+	char host[64];
+	const char *colon;
+	size_t len;
+
+	if (now < RELEASE_TIME)
+		now = RELEASE_TIME;
+	vx.vtable = &vxclass;
+	vx.eng = eng;
+	vx.pins = pins;
+	vx.npins = npins;
+	vx.why[0] = '\0';
+	vx.days = (uint32_t)(now / 86400 + 719528);
+	vx.secs = (uint32_t)(now % 86400);
+	vx.iplen = 0;
+	colon = strrchr(peer, ':');
+	len = colon != NULL ? (size_t)(colon - peer) : strlen(peer);
+	if (len > 2 && peer[0] == '[' && peer[len - 1] == ']')
+		peer++, len -= 2;
+	if (len < sizeof(host)) {
+		memcpy(host, peer, len);
+		host[len] = '\0';
+		if (inet_pton(AF_INET, host, vx.ip) == 1)
+			vx.iplen = 4;
+		else if (inet_pton(AF_INET6, host, vx.ip) == 1)
+			vx.iplen = 16;
+	}
+	return &vx.vtable;
+}
+
+/*
+ * Why the last chain was refused, when BearSSL's code says too little:
+ * the failure's kind (F_CERT, F_PIN) and the alert to send; else NULL.
+ */
+const char *
+cert_why(int *kind, unsigned char *alert)
+{
+	if (vx.why[0] == '\0')
+		return NULL;
+	*kind = vx.kind;
+	*alert = vx.alert;
+	return vx.why;
+}
