@@ -16,6 +16,7 @@
 static br_x509_trust_anchor anchors[MAXANCHORS];
 static size_t nanchors;
 static const char *anchorfile;
+static uint32_t validity[MAXANCHORS][4];	/* days, seconds: from, until */
 static unsigned char arena[ARENASIZE];
 static size_t arenalen;
 
@@ -157,6 +158,10 @@ endcert(struct loader *l)
 		goto skip;
 	if (l->full)
 		goto skip;
+	validity[nanchors][0] = l->x509.notbefore_days;
+	validity[nanchors][1] = l->x509.notbefore_seconds;
+	validity[nanchors][2] = l->x509.notafter_days;
+	validity[nanchors][3] = l->x509.notafter_seconds;
 	nanchors++;
 	return;
 skip:
@@ -382,4 +387,15 @@ cert_trust(size_t *n, const char **file)
 	*n = nanchors;
 	*file = anchorfile;
 	return anchors;
+}
+
+/* Whether a loaded anchor's own dates hold at day and second now. */
+int
+cert_anchorcurrent(const br_x509_trust_anchor *ta, uint32_t days,
+    uint32_t secs)
+{
+	const uint32_t *v = validity[ta - anchors];
+
+	return (days > v[0] || (days == v[0] && secs >= v[1])) &&
+	    (days < v[2] || (days == v[2] && secs <= v[3]));
 }

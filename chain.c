@@ -431,3 +431,81 @@ chain_order(const struct certinfo *c, int n, int *path)
 	}
 	return len;
 }
+
+/* A certificate's name c (len bytes) against host n; "*." is one label. */
+static int
+hostmatch(const unsigned char *c, size_t clen, const char *n)
+{
+	size_t len = strlen(n);
+	const char *dot;
+
+	if (len > 0 && n[len - 1] == '.')
+		len--;
+	if (clen > 2 && c[0] == '*' && c[1] == '.') {
+		if ((dot = memchr(n, '.', len)) == NULL || dot == n)
+			return 0;
+		return (size_t)(n + len - dot) == clen - 1 &&
+		    strncasecmp(dot, (const char *)c + 1, clen - 1) == 0;
+	}
+	return clen == len && strncasecmp(n, (const char *)c, len) == 0;
+}
+
+/* Common names in the subject, as BearSSL reads them without SAN. */
+static int
+cnmatch(const struct certinfo *ci, const char *name)
+{
+	static const unsigned char cn[] = { 0x55, 0x04, 0x03 };
+	const unsigned char *p = ci->subject, *end = p + ci->subjectlen;
+	const unsigned char *set, *send, *atv, *aend, *o, *v;
+	size_t len, olen, vlen;
+	unsigned tag;
+
+	if (der_tlv(&p, end, &tag, &set, &len) == -1 || tag != 0x30)
+		return -1;
+	for (p = set, end = set + len; p < end;) {
+		if (der_tlv(&p, end, &tag, &set, &len) == -1 || tag != 0x31)
+			return -1;
+		for (send = set + len; set < send;) {
+			if (der_tlv(&set, send, &tag, &atv, &len) == -1)
+				return -1;
+			aend = atv + len;
+			if (der_tlv(&atv, aend, &tag, &o, &olen) == -1 ||
+			    der_tlv(&atv, aend, &tag, &v, &vlen) == -1)
+				return -1;
+			if (OIDEQ(o, olen, cn) && hostmatch(v, vlen, name))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Whether the leaf is for host name: its dNSName alternative names, or
+ * without any, its common name (what BearSSL's minimal engine accepts).
+ * 1 if it is, 0 if not, -1 if malformed.
+ */
+int
+chain_namematch(const struct certinfo *ci, const char *name)
+{
+	const unsigned char *p, *end, *v;
+	size_t len;
+	unsigned tag;
+	int dns = 0;
+
+	if (ci->san != NULL) {
+		p = ci->san;
+		end = p + ci->sanlen;
+		if (der_tlv(&p, end, &tag, &v, &len) == -1 || tag != 0x30)
+			return -1;
+		for (p = v, end = v + len; p < end;) {
+			if (der_tlv(&p, end, &tag, &v, &len) == -1)
+				return -1;
+			if (tag == 0x82 && hostmatch(v, len, name))
+				return 1;
+			dns |= tag == 0x82;
+		}
+		if (dns)
+			return 0;
+	}
+	return cnmatch(ci, name);
+}

@@ -5,6 +5,7 @@ const br_x509_class **cert_verifier(br_ssl_engine_context *, const char *,
     const struct pin *, int, time_t);
 const char *cert_why(int *, unsigned char *);
 const br_x509_trust_anchor *cert_trust(size_t *, const char **);
+int cert_anchorcurrent(const br_x509_trust_anchor *, uint32_t, uint32_t);
 
 /* chain.c: the certificate fields the chain's checks read (no BearSSL) */
 #define CHAINCERTS	8	/* certificates kept from the server's chain */
@@ -32,3 +33,4 @@ int chain_ncallows(const unsigned char *, size_t, const char *,
 int chain_ncleaf(const struct certinfo *, const struct certinfo *,
     const char *, const unsigned char *, size_t);
 int chain_order(const struct certinfo *, int, int *);
+int chain_namematch(const struct certinfo *, const char *);

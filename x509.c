@@ -24,6 +24,9 @@
 static br_x509_minimal_context xc;
 static br_x509_decoder_context dec[3];
 static struct certinfo ci[CHAINCERTS];
+static br_x509_pkey leafkey;	/* when the leaf was verified here */
+static unsigned leafusages;
+static int ownleaf;
 
 static struct {
 	const br_x509_class *vtable;
@@ -227,6 +230,64 @@ upper(const int *path, int j, int np)
 	return BR_ERR_X509_NOT_TRUSTED;
 }
 
+/*
+ * A leaf whose critical EKU the minimal engine would refuse: what it
+ * checks of a leaf (dates, key, name, key usage), then the CAs above.
+ */
+static unsigned
+leafup(const int *path, int np)
+{
+	const struct certinfo *c = &ci[path[0]];
+	const br_x509_trust_anchor *ta;
+	const br_x509_pkey *pk, *ik;
+	int r;
+
+	if ((pk = decode(&dec[0], c)) == NULL)
+		return BR_ERR_X509_INVALID_VALUE;
+	if (!current(&dec[0]))
+		return BR_ERR_X509_EXPIRED;
+	if (pk->key_type == BR_KEYTYPE_RSA && pk->key.rsa.nlen < MINRSA)
+		return BR_ERR_X509_WEAK_PUBLIC_KEY;
+	if (vx.hasname && (r = chain_namematch(c, vx.name)) != 1)
+		return r == -1 ? BR_ERR_X509_INVALID_VALUE :
+		    BR_ERR_X509_BAD_SERVER_NAME;
+	leafusages = BR_KEYTYPE_KEYX | BR_KEYTYPE_SIGN;
+	if (c->haveku)	/* digitalSignature, keyEncipherment */
+		leafusages = (c->ku & 0x80 ? BR_KEYTYPE_SIGN : 0) |
+		    (c->ku & 0x20 ? BR_KEYTYPE_KEYX : 0);
+	if (leafusages == 0)
+		return BR_ERR_X509_FORBIDDEN_KEY_USAGE;
+	leafkey = *pk;
+	if ((ta = anchor(c->issuer, c->issuerlen, 1)) != NULL)
+		return signedby(c, &ta->pkey) ? 0 : BR_ERR_X509_BAD_SIGNATURE;
+	if (np < 2)
+		return BR_ERR_X509_NOT_TRUSTED;
+	if ((ik = decode(&dec[2], &ci[path[1]])) == NULL)
+		return BR_ERR_X509_INVALID_VALUE;
+	if (!signedby(c, ik))
+		return BR_ERR_X509_BAD_SIGNATURE;
+	return upper(path, 1, np);
+}
+
+/* Whether a CA anchor named dn holds at this time (curl's rule). */
+static int
+anchorcurrent(const unsigned char *dn, size_t len)
+{
+	const br_x509_trust_anchor *ta;
+	const char *file;
+	size_t n, i;
+	int named = 0;
+
+	ta = cert_trust(&n, &file);
+	for (i = 0; i < n; i++)
+		if (ta[i].flags & BR_X509_TA_CA && dneq(dn, len, &ta[i])) {
+			if (cert_anchorcurrent(&ta[i], vx.days, vx.secs))
+				return 1;
+			named = 1;
+		}
+	return !named;
+}
+
 static void
 minimal(const br_x509_trust_anchor *ta, size_t nta)
 {
@@ -382,12 +443,15 @@ end_chain(const br_x509_class **ctx)
 			break;
 	if ((err = policy(path, top, direct)) != 0)
 		return err;
-	for (j = 1; j <= top && !direct; j++)
+	for (j = 0; j <= top && !direct; j++)
 		if (ci[path[j]].nccrit || ci[path[j]].ekucrit)
 			break;
 	ta = cert_trust(&nta, &file);
+	ownleaf = !direct && j == 0;
 	if (direct || j > top)
 		err = verifyrun(path, np, ta, nta);
+	else if (j == 0)
+		err = leafup(path, np);
 	else if ((err = upper(path, j, np)) == 0) {
 		/* below path[j], which is now known good: it is the anchor */
 		if ((pk = decode(&dec[0], &ci[path[j]])) == NULL)
@@ -400,6 +464,11 @@ end_chain(const br_x509_class **ctx)
 	}
 	if (err != 0)
 		return explain(err, path, np);
+	if (!direct && !anchorcurrent(ci[path[top]].issuer,
+	    ci[path[top]].issuerlen))
+		return refuse(F_CERT, CERTIFICATE_EXPIRED, "the trust anchor "
+		    "in %s that issued the chain is expired or not yet valid",
+		    file ? file : "");
 	return pincheck();
 }
 
@@ -407,6 +476,11 @@ static const br_x509_pkey *
 get_pkey(const br_x509_class *const *ctx, unsigned *usages)
 {
 	(void)ctx;
+	if (ownleaf) {
+		if (usages != NULL)
+			*usages = leafusages;
+		return &leafkey;
+	}
 	return xc.vtable->get_pkey(&xc.vtable, usages);
 }
 

@@ -1,8 +1,17 @@
 #!/bin/sh
 # Makes the test certificates in test/certs (committed; run again only to
 # renew them). Needs openssl. Every certificate is for tests on loopback only.
+# "mkcerts.sh tls DIR" makes the chain-policy set of test/tlscases.sh in DIR
+# instead, at test time, under the committed test root CA.
 set -eu
-cd "$(dirname "$0")/certs"
+if [ "${1:-}" = tls ]; then
+	certs=$(cd "$(dirname "$0")/certs" && pwd)
+	mkdir -p "$2"
+	cd "$2"
+	cp "$certs/ca.pem" "$certs/ca.key" "$certs/int.pem" "$certs/int.key" .
+else
+	cd "$(dirname "$0")/certs"
+fi
 rm -rf work && mkdir work
 umask 077
 
@@ -53,17 +62,19 @@ echo 1000 >work/serial
 
 eckey() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
 rsakey() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:"$2" -out "$1" 2>/dev/null; }
-# sign NAME CN ISSUER EXT [START END]
+# sign NAME CN ISSUER EXT [START END]   ($MD: the signature's hash)
 sign() {
 	openssl req -new -key "$1.key" -subj "/CN=$2" -out work/$1.csr
 	if [ "$3" = self ]; then
 		openssl ca -batch -config work/ca.cnf -selfsign -keyfile "$1.key" \
-		    -extensions "$4" -startdate 20240101000000Z -enddate 21240101000000Z \
+		    -extensions "$4" -startdate "${5:-20240101000000Z}" \
+		    -enddate "${6:-21240101000000Z}" -md "${MD:-sha256}" \
 		    -in work/$1.csr -out "$1.pem" 2>/dev/null
 	else
 		openssl ca -batch -config work/ca.cnf -cert "$3.pem" -keyfile "$3.key" \
 		    -extensions "$4" -startdate "${5:-20240101000000Z}" \
-		    -enddate "${6:-21240101000000Z}" -in work/$1.csr -out "$1.pem" 2>/dev/null
+		    -enddate "${6:-21240101000000Z}" -md "${MD:-sha256}" \
+		    -in work/$1.csr -out "$1.pem" 2>/dev/null
 	fi
 	openssl x509 -in "$1.pem" -out "$1.pem"
 }
@@ -71,6 +82,113 @@ pin() {
 	openssl x509 -in "$1.pem" -pubkey -noout | openssl pkey -pubin -outform der |
 	    openssl dgst -sha256 -binary | openssl base64 >"$1.pin"
 }
+
+if [ "${1:-}" = tls ]; then
+	cat >>work/ca.cnf <<'CNF'
+[v3_ca2]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+[v3_client]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = clientAuth
+subjectAltName = DNS:localhost
+[v3_ekucrit]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = critical,serverAuth
+subjectAltName = DNS:localhost
+[v3_ip]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+subjectAltName = IP:127.0.0.1
+[v3_big]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+subjectAltName = @big
+[nc_permit]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,permitted;DNS:localhost
+[nc_permitother]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,permitted;DNS:example.org
+[nc_exclude]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = excluded;DNS:localhost
+[nc_excludecrit]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,excluded;DNS:localhost
+[nc_ip]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,permitted;IP:127.0.0.0/255.0.0.0
+[nc_ipexclude]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = excluded;IP:127.0.0.1/255.255.255.255
+CNF
+	# a leaf over 16 KB: 700 alternative names
+	{
+		echo '[big]'
+		echo 'DNS.1 = localhost'
+		i=2
+		while [ $i -le 700 ]; do
+			echo "DNS.$i = name-$i.many-names.example.org"
+			i=$((i + 1))
+		done
+	} >>work/ca.cnf
+	: >work/index
+	echo 2000 >work/serial
+	eckey sha1.key;    MD=sha1 sign sha1 localhost int v3_leaf
+	rsakey md5int.key 2048; sign md5int "ddnsup RSA intermediate" ca v3_ca2
+	eckey md5.key;     MD=md5 sign md5 localhost md5int v3_leaf 2>/dev/null || :
+	eckey s1int.key;   MD=sha1 sign s1int "ddnsup SHA-1 intermediate" ca v3_ca2
+	eckey s1leaf.key;  sign s1leaf localhost s1int v3_leaf
+	eckey client.key;  sign client localhost int v3_client
+	eckey ekucrit.key; sign ekucrit localhost int v3_ekucrit
+	eckey big.key;     sign big localhost int v3_big
+	eckey int1.key;    sign int1 "ddnsup first intermediate" ca v3_ca2
+	eckey int2.key;    sign int2 "ddnsup second intermediate" int1 v3_ca2
+	eckey deep.key;    sign deep localhost int2 v3_leaf
+	eckey long.key;    sign long "ddnsup intermediate under pathlen 0" int v3_ca2
+	eckey toolong.key; sign toolong localhost long v3_leaf
+	for n in permit permitother exclude excludecrit ip ipexclude; do
+		eckey nc$n.key
+		sign nc$n "ddnsup constrained CA $n" ca nc_$n
+	done
+	for n in permit permitother exclude excludecrit; do
+		eckey ncl$n.key; sign ncl$n localhost nc$n v3_leaf
+		cat ncl$n.pem nc$n.pem >ncl$n.chain
+	done
+	for n in ip ipexclude; do
+		eckey ncl$n.key; sign ncl$n 127.0.0.1 nc$n v3_ip
+		cat ncl$n.pem nc$n.pem >ncl$n.chain
+	done
+	# an anchor past its date, its intermediate and leaf still valid
+	eckey old.key;     sign old "ddnsup expired root" self v3_ca 20200101000000Z 20210101000000Z
+	eckey oldint.key;  sign oldint "ddnsup under the expired root" old v3_ca2
+	eckey oldleaf.key; sign oldleaf localhost oldint v3_leaf
+	cat sha1.pem int.pem >sha1.chain
+	cat s1leaf.pem s1int.pem >s1leaf.chain
+	cat client.pem int.pem >client.chain
+	cat ekucrit.pem int.pem >ekucrit.chain
+	cat big.pem int.pem >big.chain
+	cat deep.pem int2.pem int1.pem >deep.chain
+	cat deep.pem int1.pem int2.pem >reversed.chain
+	cat deep.pem ca.pem int1.pem int2.pem >rootfirst.chain
+	cat toolong.pem long.pem int.pem >toolong.chain
+	cat oldleaf.pem oldint.pem >oldleaf.chain
+	[ -f md5.pem ] && cat md5.pem md5int.pem >md5.chain
+	pin big
+	pin nclip
+	pin nclipexclude
+	rm -rf work
+	exit 0
+fi
 
 eckey ca.key;      sign ca "ddnsup test root CA" self v3_ca
 eckey int.key;     sign int "ddnsup test intermediate CA" ca v3_int

@@ -297,6 +297,7 @@ fi
 . "$T/faultcases.sh"
 . "$T/presetcases.sh"
 . "$T/sandboxcases.sh"
+. "$T/tlscases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

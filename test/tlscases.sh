@@ -1,0 +1,146 @@
+# TLS against servers written by others: openssl s_server and gnutls-serv
+# present the certificates of "mkcerts.sh tls" exactly as given (any
+# order, any size); each case asserts the status, the message and whether
+# the request (with its Authorization header) reached the server.
+
+# tlscerts: the chain-policy certificates, made once per run in $W/tc
+tlscerts() {
+	TC=$W/tc
+	[ -f "$TC/deep.chain" ] || sh "$T/mkcerts.sh" tls "$TC" >"$W/mkcerts" 2>&1 ||
+	    bad "mkcerts.sh tls failed: $(cat "$W/mkcerts")"
+}
+
+# listening PORT: wait until a server listens on PORT (at most 5 s)
+listening() {
+	i=0
+	until ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; do
+		[ $i -ge 500 ] && { bad "no server on port $1"; return 1; }
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+
+# sserver CHAIN KEY [s_server options]: openssl s_server on 127.0.0.1
+# presenting CHAIN's certificates in its order, for one connection. What
+# it receives goes to $W/rec; once a whole request is in, it answers with
+# $W/reply and closes. Sets PORT; its diagnostics go to $W/sserr.
+sserver() {
+	chain=$1 key=$2
+	shift 2
+	rm -f "$W/leaf.pem" "$W/rest.pem"
+	awk -v a="$W/leaf.pem" -v b="$W/rest.pem" \
+	    '/-----BEGIN/ { n++ } { print > (n == 1 ? a : b) }' "$chain"
+	[ -f "$W/rest.pem" ] || : >"$W/rest.pem"
+	rm -f "$W/port" "$W/ssin"
+	"$PROV" -P "$W/port" -m refuse
+	PORT=$(cat "$W/port")
+	: >"$W/rec"
+	mkfifo "$W/ssin"
+	(
+		exec 3>"$W/ssin"
+		i=0
+		until grep -q '^Connection: close' "$W/rec" || [ $i -ge 300 ]; do
+			sleep 0.02
+			i=$((i + 1))
+		done
+		cat "$W/reply" >&3
+	) &
+	CPID_=$!
+	set -- -quiet -naccept 1 -accept "127.0.0.1:$PORT" -cert "$W/leaf.pem" \
+	    -key "$key" "$@"
+	[ -s "$W/rest.pem" ] && set -- "$@" -cert_chain "$W/rest.pem"
+	openssl s_server "$@" <"$W/ssin" >"$W/rec" 2>"$W/sserr" &
+	PPID_=$!
+	listening "$PORT"
+}
+
+# the server received the request; or nothing at all
+gotreq() { grep -q '^Authorization: Basic' "$W/rec" || bad "the server received no request"; }
+noreq() { [ ! -s "$W/rec" ] || { bad "the server received:"; tr -d '\r' <"$W/rec" >>"$W/why"; }; }
+# the server saw our fatal alert
+sawalert() {
+	stopprovider
+	grep -q "alert $1" "$W/sserr" || { bad "the server saw no alert $1:"; cat "$W/sserr" >>"$W/why"; }
+}
+
+# tlsok CHAIN KEY [ddnsup options]: must update through s_server
+tlsok() {
+	tlscerts
+	sserver "$TC/$1" "$TC/$2"
+	shift 2
+	ddnsup -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -t 5 "$@" $N
+	status 0
+	out "$N updated 203.0.113.7 good"
+	gotreq
+}
+case_ "tls2: chain with two intermediates" tlsok deep.chain deep.key
+case_ "tls2: intermediates reversed" tlsok reversed.chain deep.key
+case_ "tls2: root sent before the intermediates" tlsok rootfirst.chain deep.key
+case_ "tls2: critical name constraints permit the name" tlsok nclpermit.chain nclpermit.key
+case_ "tls2: critical EKU serverAuth" tlsok ekucrit.chain ekucrit.key
+t_bigpin() {
+	tlscerts
+	[ "$(openssl x509 -in "$TC/big.pem" -outform der | wc -c)" -gt 16384 ] ||
+	    bad "the big leaf is not over 16 KB"
+	tlsok big.chain big.key -k "$(cat "$TC/big.pin")"
+}
+case_ "tls2: pin of a leaf over 16 KB" t_bigpin
+
+# tlsrefused CHAIN KEY ALERT MESSAGE [ddnsup options]: must refuse,
+# saying why, and tell the server with that fatal alert
+tlsrefused() {
+	tlscerts
+	chain=$1 key=$2 alert=$3 msg=$4
+	shift 4
+	case $chain in /*) ;; *) chain=$TC/$chain key=$TC/$key ;; esac
+	sserver "$chain" "$key" -cipher 'DEFAULT:@SECLEVEL=0'
+	ddnsup -C "${CAFILE:-$CERTS/ca.pem}" -s "https://${HOST:-localhost}:$PORT" -u bob -t 5 "$@" $N
+	status 76
+	out "$N failed - certificate"
+	err "ddnsup: ${HOST:-localhost}:$PORT: $msg"
+	noreq
+	nosecret
+	sawalert "$alert"
+}
+case_ "tls2: leaf signed with SHA-1" tlsrefused sha1.chain sha1.key "bad certificate" \
+    "the server's certificate is signed with SHA-1, which is refused"
+case_ "tls2: leaf signed with MD5" tlsrefused md5.chain md5.key "bad certificate" \
+    "the server's certificate is signed with MD5, which is refused"
+case_ "tls2: intermediate signed with SHA-1" tlsrefused s1leaf.chain s1leaf.key "bad certificate" \
+    "an intermediate CA certificate is signed with SHA-1, which is refused"
+case_ "tls2: EKU clientAuth only" tlsrefused client.chain client.key "unsupported certificate" \
+    "the server's certificate is not for TLS servers (extended key usage without serverAuth)"
+case_ "tls2: name constraints exclude the name (not critical)" tlsrefused nclexclude.chain nclexclude.key \
+    "bad certificate" "an intermediate CA's name constraints exclude the server's name"
+case_ "tls2: name constraints exclude the name (critical)" tlsrefused nclexcludecrit.chain nclexcludecrit.key \
+    "bad certificate" "an intermediate CA's name constraints exclude the server's name"
+case_ "tls2: name constraints permit only another name" tlsrefused nclpermitother.chain nclpermitother.key \
+    "bad certificate" "an intermediate CA's name constraints exclude the server's name"
+case_ "tls2: path length constraint exceeded" tlsrefused toolong.chain toolong.key "bad certificate" \
+    "the chain is longer than an intermediate CA's path length constraint allows"
+case_ "tls2: unknown issuer names the CA file" tlsrefused deep.chain deep.key "unknown ca" \
+    "certificate not trusted (unknown issuer): no CA in $CERTS/other.pem issued it; give the issuing CA's certificate with -C" \
+    -C "$CERTS/other.pem"
+case_ "tls2: expired leaf, alert certificate_expired" tlsrefused "$CERTS/expired.chain" \
+    "$CERTS/expired.key" "certificate expired" "certificate expired or not yet valid"
+t_ipnc() {
+	tlscerts
+	HOST=127.0.0.1
+	tlsrefused nclipexclude.chain nclipexclude.key "bad certificate" \
+	    "an intermediate CA's name constraints exclude the server's name" \
+	    -k "$(cat "$TC/nclipexclude.pin")"
+	HOST=
+	sserver "$TC/nclip.chain" "$TC/nclip.key"
+	ddnsup -C "$CERTS/ca.pem" -k "$(cat "$TC/nclip.pin")" -s "https://127.0.0.1:$PORT" -u bob -t 5 $N
+	status 0
+	gotreq
+}
+case_ "tls2: iPAddress name constraints, permitted and excluded" t_ipnc
+t_oldanchor() {
+	tlscerts
+	CAFILE=$TC/old.pem
+	tlsrefused oldleaf.chain oldleaf.key "certificate expired" \
+	    "the trust anchor in $TC/old.pem that issued the chain is expired or not yet valid"
+	CAFILE=
+}
+case_ "tls2: expired trust anchor is refused" t_oldanchor
