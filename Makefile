@@ -11,7 +11,7 @@ LDLIBS = -lbearssl
 
 OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o tls.o tzo.o util.o x509.o
 LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o x509.o
-TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest
+TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit
 
 all: ddnsup
 
@@ -54,6 +54,8 @@ test/unit: test/unit.c $(LIBOBJ) ddnsup.h
 test/sandboxtest: ddnsup.o sandbox.c $(LIBOBJ) ddnsup.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -DSANDBOX_SELFTEST -I. $(LDFLAGS) -o $@ \
 	    ddnsup.o sandbox.c $(LIBOBJ) $(LDLIBS)
+test/chainunit: test/chainunit.c $(LIBOBJ) ddnsup.h tls.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/chainunit.c $(LIBOBJ) $(LDLIBS)
 
 check: ddnsup $(TESTBIN)
 	sh test/run.sh
@@ -71,7 +73,7 @@ analyze:
 	    --error-exitcode=1 -I. $(OBJ:.o=.c)
 	clang-tidy --quiet $(OBJ:.o=.c) -- -std=c99 $(CPPFLAGS) -I.
 
-FUZZ = http dyndns tzo state conf url pin pem spki check
+FUZZ = http dyndns tzo state conf url pin pem spki check chain
 FUZZSRC = cert.c chain.c checkip.c conf.c dyndns.c http.c job.c net.c prepare.c presets.c run.c state.c tls.c tzo.c util.c x509.c
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \

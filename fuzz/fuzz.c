@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ddnsup.h"
+#include "tls.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -152,6 +153,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (cert_spki(data, size, &spki, &len) == 0 &&
 	    (spki < data || spki + len > data + size))
 		abort();
+#elif defined(TARGET_chain)
+	/* one certificate of the server's chain, and every walker on it */
+	static const unsigned char ip[4] = { 127, 0, 0, 1 };
+	struct certinfo ci[2];
+	int path[2], kt;
+
+	if (chain_parse(data, size, &ci[0]) == 0) {
+		chain_sighash(&ci[0], &kt);
+		if (ci[0].eku != NULL)
+			chain_ekuserver(ci[0].eku, ci[0].ekulen);
+		if (ci[0].nc != NULL) {
+			chain_ncleaf(&ci[0], &ci[0], "a.example.org", NULL, 0);
+			chain_ncleaf(&ci[0], &ci[0], NULL, ip, sizeof(ip));
+		}
+		chain_namematch(&ci[0], "a.example.org");
+		ci[1] = ci[0];
+		if (chain_order(ci, 2, path) < 1)
+			abort();
+	}
 #elif defined(TARGET_check)
 	char out[ADDRLEN];
 

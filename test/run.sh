@@ -279,7 +279,7 @@ case_() {
 # --- unit tests (pure functions, table-driven, in C) --------------------
 
 if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
-	(cd "$T" && ./unit) >"$W/unit" 2>"$W/unit.err"
+	(cd "$T" && { ./unit; u=$?; ./chainunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
 	ustatus=$?
 	cat "$W/unit"
 	pass=$((pass + $(grep -c '^ok ' "$W/unit")))

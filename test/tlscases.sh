@@ -144,3 +144,53 @@ t_oldanchor() {
 	CAFILE=
 }
 case_ "tls2: expired trust anchor is refused" t_oldanchor
+
+# hellorefused [s_server options]: a server that cannot speak what ddnsup
+# offers refuses the hello: 76, saying what ddnsup needs
+hellorefused() {
+	sserver "$CERTS/ec.chain" "$CERTS/ec.key" "$@"
+	ddnsup -C "$CERTS/ca.pem" -s "https://localhost:$PORT" -u bob -t 5 $N
+	status 76
+	out "$N failed - tls"
+	err "ddnsup: localhost:$PORT: TLS: server sent alert handshake_failure in answer to the TLS 1.2 hello: it may require TLS 1.3, or offer only CBC suites, RSA key exchange, DHE or TLS 1.0/1.1; ddnsup needs TLS 1.2 with ECDHE and AES-GCM or ChaCha20-Poly1305"
+	noreq
+}
+case_ "tls2: server with only CBC suites" hellorefused -no_tls1_3 -cipher ECDHE-ECDSA-AES128-SHA
+case_ "tls2: server with only RSA key exchange" hellorefused -no_tls1_3 \
+    -cipher AES128-GCM-SHA256 -cert "$CERTS/rsa.pem" -key "$CERTS/rsa.key"
+case_ "tls2: server with only DHE" hellorefused -no_tls1_3 \
+    -cipher DHE-RSA-AES128-GCM-SHA256 -cert "$CERTS/rsa.pem" -key "$CERTS/rsa.key"
+case_ "tls2: server with only TLS 1.1" hellorefused -tls1_1 -cipher 'DEFAULT:@SECLEVEL=0'
+
+# GnuTLS answers a TLS 1.2 hello with handshake_failure when it speaks
+# only TLS 1.3; gnutls-serv listens on every address: in a namespace
+t_gnutls13() {
+	NETNS=dd11$$
+	ip netns add "$NETNS" && ip netns exec "$NETNS" ip link set lo up ||
+	    { bad "cannot make network namespace $NETNS"; return; }
+	ip netns exec "$NETNS" gnutls-serv -p 4443 --x509certfile "$CERTS/ec.chain" \
+	    --x509keyfile "$CERTS/ec.key" --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.3' \
+	    >"$W/gnutls" 2>&1 &
+	PPID_=$!
+	i=0
+	until ip netns exec "$NETNS" ss -Hltn "sport = :4443" | grep -q . || [ $i -ge 500 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	ip netns exec "$NETNS" $RUN -C "$CERTS/ca.pem" -s https://localhost:4443 \
+	    -u bob -t 5 $N >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 76
+	out "$N failed - tls"
+	errhas "server sent alert handshake_failure in answer to the TLS 1.2 hello: it may require TLS 1.3"
+	i=0
+	until grep -q 'Error in handshake' "$W/gnutls" || [ $i -ge 200 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	grep -q 'Error in handshake' "$W/gnutls" || bad "gnutls-serv saw no failed handshake"
+	stopprovider
+	ip netns del "$NETNS"
+	NETNS=
+}
+case_ "tls2: GnuTLS server that only speaks TLS 1.3" t_gnutls13
