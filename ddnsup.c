@@ -87,6 +87,7 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 	static const char *const words[] = { "updated", "unchanged", "failed",
 	    "held", "skipped" };
 	char msg[1024], last[1024] = "";
+	const char *srv;
 	int i, same = 1;
 
 	for (i = 0; i < j->nnames; i++)
@@ -94,6 +95,8 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 		    strcmp(res[i].code, res[0].code) != 0 ||
 		    strcmp(res[i].text, res[0].text) != 0)
 			same = 0;
+	/* the server as the TLS messages name it; TZO's has three ports */
+	srv = j->proto == P_TZO ? j->srv.host : url_where(&j->srv);
 	for (i = 0; i < j->nnames; i++) {
 		if (res[i].res == R_HELD && j->verbose)
 			logv("%s", res[i].text);
@@ -102,10 +105,10 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 		if (res[i].local)
 			snprintf(msg, sizeof(msg), "%s", res[i].text);
 		else if (same)
-			snprintf(msg, sizeof(msg), "%s: %s: %s", j->srv.host,
+			snprintf(msg, sizeof(msg), "%s: %s: %s", srv,
 			    res[i].code, res[i].text);
 		else
-			snprintf(msg, sizeof(msg), "%s: %s: %s: %s", j->srv.host,
+			snprintf(msg, sizeof(msg), "%s: %s: %s: %s", srv,
 			    j->names[i], res[i].code, res[i].text);
 		if (strcmp(msg, last) != 0)
 			warn("%s", msg);

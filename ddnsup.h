@@ -241,6 +241,7 @@ struct httpstate {
 	size_t next;		/* chunked: offset of the next chunk-size line */
 };
 int url_parse(struct url *, const char *, const char *);
+const char *url_where(const struct url *);
 int url_hostport(struct url *, const char *, const char *);
 int http_request(char *, size_t, const struct url *, const char *,
     const char *, const char *);

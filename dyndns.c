@@ -362,8 +362,8 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 		}
 	}
 	if (extra > 0 && known)
-		warn("%s: %d extra reply line%s ignored", j->srv.host, extra,
-		    extra == 1 ? "" : "s");
+		warn("%s: %d extra reply line%s ignored", url_where(&j->srv),
+		    extra, extra == 1 ? "" : "s");
 }
 
 static void

@@ -401,6 +401,20 @@ http_connect(struct conn *c, const struct url *u, int family,
 	return 0;
 }
 
+/* host, or host:port when the port is not the scheme's: for messages */
+const char *
+url_where(const struct url *u)
+{
+	static char buf[sizeof(u->host) + sizeof(u->port) + 3];
+
+	if (u->defport)
+		snprintf(buf, sizeof(buf), "%s", u->host);
+	else
+		snprintf(buf, sizeof(buf), strchr(u->host, ':') ? "[%s]:%s" :
+		    "%s:%s", u->host, u->port);
+	return buf;
+}
+
 /* Send the request and read the whole reply into a fixed buffer. */
 int
 http_exchange(struct conn *c, const char *req, size_t reqlen,

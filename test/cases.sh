@@ -39,7 +39,7 @@ t_messages() {
 	https $N
 	status 77
 	out "$N failed - badauth"
-	err "ddnsup: localhost: badauth: user name or password refused"
+	err "ddnsup: localhost:$PORT: badauth: user name or password refused"
 }
 case_ "message names server, code and cause" t_messages
 
@@ -49,7 +49,7 @@ t_unknownline() {
 	https $N
 	status 76
 	out "$N failed - protocol"
-	err 'ddnsup: localhost: protocol: unexpected reply: oops \x1b[2J'
+	err "ddnsup: localhost:$PORT: protocol: unexpected reply: oops \\x1b[2J"
 }
 case_ "unknown line shown raw, escaped" t_unknownline
 
@@ -73,7 +73,7 @@ t_perline() {
 	status 78
 	out "$N updated 203.0.113.7 good" "$N2 failed 203.0.113.7 nohost" \
 	    "$N3 unchanged 203.0.113.7 nochg"
-	err "ddnsup: localhost: $N2: nohost: no such host name in this account"
+	err "ddnsup: localhost:$PORT: $N2: nohost: no such host name in this account"
 }
 case_ "names: one line each, in order" t_perline
 
@@ -94,7 +94,7 @@ t_extra() {
 	https -a 203.0.113.7 $N $N2
 	status 0
 	out "$N updated 203.0.113.7 good" "$N2 updated 203.0.113.7 good"
-	err "ddnsup: localhost: 1 extra reply line ignored"
+	err "ddnsup: localhost:$PORT: 1 extra reply line ignored"
 }
 case_ "names: extra lines warned about" t_extra
 
@@ -191,7 +191,7 @@ t_redirect() {
 	https $N
 	status 76
 	out "$N failed - protocol"
-	err "ddnsup: localhost: protocol: redirected (HTTP 302) to https://evil.example.net/steal; redirects are not followed"
+	err "ddnsup: localhost:$PORT: protocol: redirected (HTTP 302) to https://evil.example.net/steal; redirects are not followed"
 	[ "$(grep -c 'GET ' "$W/rec")" = 1 ] || bad "more than one request"
 }
 case_ "http: redirect not followed" t_redirect
