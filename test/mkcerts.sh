@@ -164,6 +164,25 @@ CNF
 		eckey ncl$n.key; sign ncl$n localhost nc$n v3_leaf
 		cat ncl$n.pem nc$n.pem >ncl$n.chain
 	done
+	# constrained, under another intermediate: sent in both orders
+	eckey ncdeep.key;  sign ncdeep "ddnsup constrained CA deep" int1 nc_permit
+	eckey ncldeep.key; sign ncldeep localhost ncdeep v3_leaf
+	cat ncldeep.pem ncdeep.pem int1.pem >ncldeep.chain
+	cat ncldeep.pem int1.pem ncdeep.pem >ncldeeprev.chain
+	eckey ncdeepx.key; sign ncdeepx "ddnsup constrained CA deep 2" int1 nc_excludecrit
+	eckey ncldeepx.key; sign ncldeepx localhost ncdeepx v3_leaf
+	cat ncldeepx.pem ncdeepx.pem int1.pem >ncldeepx.chain
+	# constrained CAs verified by ddnsup itself: a forged one (its
+	# issuer's name, another key) and an expired one
+	eckey fakeca.key;  sign fakeca "ddnsup test root CA" self v3_ca
+	eckey ncfake.key;  sign ncfake "ddnsup constrained CA fake" fakeca nc_permit
+	eckey nclfake.key; sign nclfake localhost ncfake v3_leaf
+	cat nclfake.pem ncfake.pem >nclfake.chain
+	eckey ekufake.key; sign ekufake localhost fakeca v3_ekucrit
+	cp ekufake.pem ekufake.chain
+	eckey ncold.key;   sign ncold "ddnsup constrained CA old" ca nc_permit 20200101000000Z 20210101000000Z
+	eckey nclold.key;  sign nclold localhost ncold v3_leaf
+	cat nclold.pem ncold.pem >nclold.chain
 	for n in ip ipexclude; do
 		eckey ncl$n.key; sign ncl$n 127.0.0.1 nc$n v3_ip
 		cat ncl$n.pem nc$n.pem >ncl$n.chain

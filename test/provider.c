@@ -15,7 +15,8 @@
  * (read the request, close), slow (reply one byte every -d ms), hsstall
  * (accept, never speak), refuse (find a free port, close it, exit),
  * reset (read the request, reset the connection), hsclose (close after
- * the ClientHello), alert1 (answer the ClientHello with a fatal alert),
+ * the ClientHello), alert1 (answer the ClientHello with a fatal alert;
+ * alert50: with decode_error),
  * alert2 (a fatal alert instead of the server's second flight), reneg
  * (ask for renegotiation right after the handshake).
  */
@@ -156,7 +157,7 @@ addkey(const char *name, struct obj *o)
 }
 
 /* a fatal handshake_failure alert, as a plaintext TLS 1.2 record */
-static const unsigned char alert[] = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28 };
+static unsigned char alert[] = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28 };
 static int wrote;	/* the server has written its first flight */
 
 static int
@@ -417,6 +418,10 @@ main(int argc, char *argv[])
 		if (strcmp(mode, "hsstall") == 0)
 			for (;;)
 				pause();
+		if (strcmp(mode, "alert50") == 0) {
+			alert[6] = 50;
+			mode = "alert1";
+		}
 		if (strcmp(mode, "hsclose") == 0 || strcmp(mode, "alert1") == 0) {
 			unsigned char hello[4096];
 			if (read(c, hello, sizeof(hello)) > 0 &&

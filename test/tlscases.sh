@@ -78,6 +78,8 @@ case_ "tls2: intermediates reversed" tlsok reversed.chain deep.key
 case_ "tls2: root sent before the intermediates" tlsok rootfirst.chain deep.key
 case_ "tls2: critical name constraints permit the name" tlsok nclpermit.chain nclpermit.key
 case_ "tls2: critical EKU serverAuth" tlsok ekucrit.chain ekucrit.key
+case_ "tls2: critical name constraints under another intermediate" tlsok ncldeep.chain ncldeep.key
+case_ "tls2: the same, intermediates reversed" tlsok ncldeeprev.chain ncldeep.key
 t_bigpin() {
 	tlscerts
 	[ "$(openssl x509 -in "$TC/big.pem" -outform der | wc -c)" -gt 16384 ] ||
@@ -114,6 +116,14 @@ case_ "tls2: name constraints exclude the name (not critical)" tlsrefused nclexc
     "bad certificate" "an intermediate CA's name constraints exclude the server's name"
 case_ "tls2: name constraints exclude the name (critical)" tlsrefused nclexcludecrit.chain nclexcludecrit.key \
     "bad certificate" "an intermediate CA's name constraints exclude the server's name"
+case_ "tls2: critical exclusion under another intermediate" tlsrefused ncldeepx.chain ncldeepx.key \
+    "bad certificate" "an intermediate CA's name constraints exclude the server's name"
+case_ "tls2: forged constrained intermediate" tlsrefused nclfake.chain nclfake.key \
+    "bad certificate" "bad signature on certificate"
+case_ "tls2: forged leaf with a critical EKU" tlsrefused ekufake.chain ekufake.key \
+    "bad certificate" "bad signature on certificate"
+case_ "tls2: expired constrained intermediate" tlsrefused nclold.chain nclold.key \
+    "certificate expired" "certificate expired or not yet valid"
 case_ "tls2: name constraints permit only another name" tlsrefused nclpermitother.chain nclpermitother.key \
     "bad certificate" "an intermediate CA's name constraints exclude the server's name"
 case_ "tls2: path length constraint exceeded" tlsrefused toolong.chain toolong.key "bad certificate" \
@@ -194,3 +204,13 @@ t_gnutls13() {
 	NETNS=
 }
 case_ "tls2: GnuTLS server that only speaks TLS 1.3" t_gnutls13
+
+t_alertname() {
+	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -m alert50
+	https $N
+	status 76
+	out "$N failed - tls"
+	err "ddnsup: localhost:$PORT: TLS: server sent alert decode_error"
+	nothingsent
+}
+case_ "tls2: alerts by name (50 is decode_error)" t_alertname
