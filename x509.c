@@ -1,8 +1,17 @@
 /*
  * The server's chain: kept whole as it streams, put in order, checked
  * for what BearSSL's minimal engine does not check (SHA-1 and MD5
- * signatures, extended key usage, name constraints), then verified by
- * that engine; pins last.
+ * signatures, extended key usage, name constraints, the anchor's dates),
+ * then verified by that engine; pins last.
+ *
+ * The minimal engine refuses any critical extension it does not know,
+ * name constraints and EKU among them, and cannot be told otherwise;
+ * the signed bytes cannot be changed either. So a certificate holding
+ * one is verified here, with the engine's own RSA, ECDSA and hash code:
+ * from it up to the anchor (signature, dates, CA, key usage, path
+ * length, key size), and, once good, it becomes the anchor the minimal
+ * engine verifies the certificates below it against. A leaf with a
+ * critical EKU is verified here whole (name, key usage too).
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -396,7 +405,8 @@ explain(unsigned err, const int *path, int n)
 	int i;
 
 	if (err == BR_ERR_X509_NOT_CA) {
-		for (i = 1; i < n && ci[path[i]].ca; i++)
+		for (i = 1; i < n && ci[path[i]].ca && (!ci[path[i]].haveku ||
+		    ci[path[i]].ku & 0x04); i++)
 			;
 		if (i == n)
 			return refuse(F_CERT, BAD_CERTIFICATE, "%s", "the chain "
