@@ -129,7 +129,7 @@ t_phebadip() {
 	https -u $N $P46 $N
 	status 78
 	out "$N failed 203.0.113.7,2001:db8::7 badip"
-	errhas "localhost: badip: address refused"
+	errhas "localhost:$PORT: badip: address refused"
 	zone "$A1;$AAAA1;$B"
 	CREDS=
 }
@@ -193,7 +193,7 @@ t_pchangeipauth() {
 	pre changeip -u bob $P4 $N
 	status 77
 	out "$N failed 203.0.113.7 badauth"
-	errhas "localhost: badauth: user name or password refused (HTTP 401)"
+	errhas "localhost:$PORT: badauth: user name or password refused (HTTP 401)"
 	CREDS=
 }
 case_ "preset changeip: HTTP 401 is badauth" t_pchangeipauth
