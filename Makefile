@@ -5,13 +5,14 @@ PREFIX = /usr/local
 MANPREFIX = $(PREFIX)/share/man
 CC = cc
 CFLAGS = -std=c99 -O2 -Wall -Wextra -Wpedantic
-CPPFLAGS = -D_POSIX_C_SOURCE=200809L
+# 64-bit time_t and file offsets where the C library has both (32-bit glibc)
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64
 LDFLAGS =
 LDLIBS = -lbearssl
 
 OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o tls.o tzo.o util.o x509.o
 LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o x509.o
-TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit
+TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so
 
 all: ddnsup
 
@@ -56,6 +57,9 @@ test/sandboxtest: ddnsup.o sandbox.c $(LIBOBJ) ddnsup.h
 	    ddnsup.o sandbox.c $(LIBOBJ) $(LDLIBS)
 test/chainunit: test/chainunit.c $(LIBOBJ) ddnsup.h tls.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/chainunit.c $(LIBOBJ) $(LDLIBS)
+# time() for the clock cases (test/timecases.sh), preloaded into ddnsup
+test/clock.so: test/clock.c
+	$(CC) -std=c99 -O2 -Wall -Wextra -fPIC -shared -o $@ test/clock.c
 
 check: ddnsup $(TESTBIN)
 	sh test/run.sh

@@ -181,6 +181,7 @@ extern int uselog;
 void warn(const char *, ...);
 void logv(const char *, ...);
 int fail(enum fail, const char *, ...);
+int clock_now(long long *);
 size_t b64encode(char *, size_t, const unsigned char *, size_t);
 int b64decode(unsigned char *, size_t, const char *);
 int validname(const char *, int);

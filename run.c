@@ -3,7 +3,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "ddnsup.h"
 
@@ -155,9 +154,10 @@ run_job(struct job *j, int dry, struct nameresult *res)
 
 	/* from here on, everything counts against the one deadline */
 	net_deadline(j->timeout);
-	now = (long long)time(NULL);
 	memset(&st, 0, sizeof(st));
 	st.lockfd = st.tmpfd = -1;
+	if (clock_now(&now) == -1)
+		goto failed;
 	if (j->statefile != NULL && state_open(&st, j->statefile) == -1)
 		goto failed;
 	if (j->checkurl != NULL && webcheck(j, j->statefile ? &st : NULL,

@@ -404,7 +404,7 @@ when(long long t)
 	time_t tt = (time_t)t;
 	struct tm tm;
 
-	if (gmtime_r(&tt, &tm) == NULL ||
+	if ((long long)tt != t || gmtime_r(&tt, &tm) == NULL ||
 	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
 		snprintf(buf, sizeof(buf), "%lld", t);
 	return buf;

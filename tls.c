@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ddnsup.h"
@@ -340,14 +339,17 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
     int npins)
 {
 	unsigned char seed[32];
+	long long now;
 	int st;
 
 	if (tls.busy)
 		return fail(F_TLS, "%s: one TLS connection at a time", c->peer);
+	if (clock_now(&now) == -1)
+		return -1;
 	clientinit(&tls.sc);
 	br_ssl_engine_set_buffer(&tls.sc.eng, tls.iobuf, sizeof(tls.iobuf), 0);
 	br_ssl_engine_set_x509(&tls.sc.eng, cert_verifier(&tls.sc.eng, c->peer,
-	    pins, npins, time(NULL)));
+	    pins, npins, now));
 	if (tls_random(seed, sizeof(seed)) == -1)
 		return fail(F_TLS, "no entropy for TLS:");
 	br_ssl_engine_inject_entropy(&tls.sc.eng, seed, sizeof(seed));

@@ -2,7 +2,7 @@
 #include <bearssl.h>
 
 const br_x509_class **cert_verifier(br_ssl_engine_context *, const char *,
-    const struct pin *, int, time_t);
+    const struct pin *, int, long long);
 const char *cert_why(int *, unsigned char *);
 const br_x509_trust_anchor *cert_trust(size_t *, const char **);
 int cert_anchorcurrent(const br_x509_trust_anchor *, uint32_t, uint32_t);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ddnsup.h"
@@ -71,6 +72,24 @@ fail(enum fail kind, const char *fmt, ...)
 	memcpy(lastfail.msg, buf, sizeof(buf));
 	lastfail.kind = kind;
 	return -1;
+}
+
+/*
+ * The time of day in seconds, as 64 bits whatever time_t is. A clock
+ * that cannot be read (time() fails: a 32-bit time_t past 2038) is an
+ * error, never a time to store or compare.
+ */
+int
+clock_now(long long *now)
+{
+	time_t t;
+
+	errno = 0;
+	if ((t = time(NULL)) == (time_t)-1)
+		return errno != 0 ? fail(F_CONFIG, "the clock cannot be read:") :
+		    fail(F_CONFIG, "the clock cannot be read");
+	*now = (long long)t;
+	return 0;
 }
 
 static const char b64[] =

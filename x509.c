@@ -506,7 +506,7 @@ static const br_x509_class vxclass = {
  */
 const br_x509_class **
 cert_verifier(br_ssl_engine_context *eng, const char *peer,
-    const struct pin *pins, int npins, time_t now)
+    const struct pin *pins, int npins, long long now)
 {
 	char host[64];
 	const char *colon;

@@ -217,6 +217,7 @@ rsakey rsa.key 2048; sign rsa localhost int v3_leaf
 eckey unknown.key; sign unknown localhost other v3_leaf
 eckey expired.key; sign expired localhost int v3_leaf 20200101000000Z 20210101000000Z
 eckey notyet.key;  sign notyet localhost int v3_leaf 20900101000000Z 21000101000000Z
+eckey until2030.key; sign until2030 localhost int v3_leaf 20240101000000Z 20300101000000Z
 eckey wrong.key;   sign wrong wrong.example.org int v3_wrong
 eckey wild.key;    sign wild "*.localhost" int v3_wild
 rsakey weak.key 1024; sign weak localhost int v3_leaf
@@ -224,7 +225,7 @@ eckey nonca.key;   sign nonca "ddnsup test non-CA" int v3_nonca
 eckey sub.key;     sign sub localhost nonca v3_leaf
 
 # chains as a server sends them: leaf first, then the intermediates
-for c in ec rsa expired notyet wrong wild weak; do cat $c.pem int.pem >$c.chain; done
+for c in ec rsa expired notyet until2030 wrong wild weak; do cat $c.pem int.pem >$c.chain; done
 cat unknown.pem >unknown.chain
 cat sub.pem nonca.pem int.pem >sub.chain
 for c in ec rsa unknown; do pin $c; done

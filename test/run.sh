@@ -279,7 +279,7 @@ case_() {
 # --- unit tests (pure functions, table-driven, in C) --------------------
 
 if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
-	(cd "$T" && { ./unit; u=$?; ./chainunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
+	(cd "$T" && { ${DDNSUP_WRAP:-} ./unit; u=$?; ${DDNSUP_WRAP:-} ./chainunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
 	ustatus=$?
 	cat "$W/unit"
 	pass=$((pass + $(grep -c '^ok ' "$W/unit")))
@@ -298,6 +298,7 @@ fi
 . "$T/presetcases.sh"
 . "$T/sandboxcases.sh"
 . "$T/tlscases.sh"
+. "$T/timecases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
