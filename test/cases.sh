@@ -275,6 +275,7 @@ case_ "deadline: a trickling reply ends with 75" t_slow
 # --- connection and resolution ---------------------------------------------
 
 t_refused() {
+	qemuerrno && return
 	provider -m refuse
 	http $N
 	status 69

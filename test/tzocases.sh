@@ -108,6 +108,7 @@ t_tzofallback() {
 case_ "tzo: refused first cluster and update server, next ones used" t_tzofallback
 
 t_tzonoserver() {
+	qemuerrno && return
 	tzoprovider -2 "1,127.0.0.2,"
 	tzo $N $N2
 	status 69
