@@ -28,6 +28,25 @@ static: ddnsup-static
 ddnsup-static: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) -Wl,-Bstatic -lbearssl -Wl,-Bdynamic
 
+# fully static with musl, for OpenWrt-class routers: musl-gcc, the
+# sources in one step (no objects shared with the glibc build), Debian's
+# libbearssl.a and fortify.c (the checked copies that library calls)
+MUSLCC = musl-gcc
+BEARSSLA = /usr/lib/x86_64-linux-gnu/libbearssl.a
+static-musl: ddnsup-musl
+
+ddnsup-musl: $(OBJ:.o=.c) fortify.c ddnsup.h tls.h
+	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) -idirafter /usr/include -static \
+	    -o $@ $(OBJ:.o=.c) fortify.c $(BEARSSLA)
+
+test/unit-musl: test/unit.c $(LIBOBJ:.o=.c) fortify.c ddnsup.h tls.h
+	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) -I. -idirafter /usr/include -static \
+	    -o $@ test/unit.c $(LIBOBJ:.o=.c) fortify.c $(BEARSSLA)
+
+# the suite with the musl build as ddnsup (and its unit tests)
+check-musl: ddnsup-musl test/unit-musl test/provider test/tzoprovider test/clock.so
+	DDNSUP="$$PWD/ddnsup-musl" UNIT="$$PWD/test/unit-musl" sh test/run.sh
+
 bench/timeit: bench/timeit.c
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ bench/timeit.c
 
@@ -104,7 +123,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ddnsup $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
 
 clean:
-	rm -f ddnsup ddnsup-static $(OBJ) $(TESTBIN) bench/timeit bench/delayproxy
+	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) $(TESTBIN) bench/timeit bench/delayproxy
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all analyze bench static check check-valgrind fuzz demo install uninstall clean
+.PHONY: all analyze bench static static-musl check check-musl check-valgrind fuzz demo install uninstall clean

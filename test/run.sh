@@ -3,10 +3,11 @@
 # real local test provider (test/provider) on loopback, then compares
 # what the provider received, what ddnsup printed and its exit status.
 # Usage: sh test/run.sh [pattern]   (only the cases whose name matches)
+# DDNSUP and UNIT name another ddnsup and unit test binary (make check-musl)
 
 T=$(cd "$(dirname "$0")" && pwd)
 TOP=$(dirname "$T")
-DDNSUP=$TOP/ddnsup
+DDNSUP=${DDNSUP:-$TOP/ddnsup}
 PROV=$T/provider
 CERTS=$T/certs
 ONLY=${1:-}
@@ -289,7 +290,7 @@ case_() {
 # --- unit tests (pure functions, table-driven, in C) --------------------
 
 if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
-	(cd "$T" && { ${DDNSUP_WRAP:-} ./unit; u=$?; ${DDNSUP_WRAP:-} ./chainunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
+	(cd "$T" && { ${DDNSUP_WRAP:-} "${UNIT:-./unit}"; u=$?; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./chainunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
 	ustatus=$?
 	cat "$W/unit"
 	pass=$((pass + $(grep -c '^ok ' "$W/unit")))
