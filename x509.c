@@ -23,6 +23,7 @@
 
 #define CHAINMAX	(64 * 1024)	/* bytes of the chain kept */
 #define MINRSA		256	/* bytes: RSA keys under 2048 bits are refused */
+#define X509LAST	253402300799LL	/* 9999-12-31 23:59:59 UTC */
 
 /* TLS alerts sent when a chain is refused (RFC 5246 7.2.2) */
 #define BAD_CERTIFICATE		42
@@ -502,7 +503,8 @@ static const br_x509_class vxclass = {
 /*
  * The chain's verifier for one handshake. peer is "host:port": when
  * the host is an address, name constraints are checked against it.
- * now is never before the release: routers boot in 1970.
+ * now is never before the release: routers boot in 1970; nor after
+ * X.509's last date.
  */
 const br_x509_class **
 cert_verifier(br_ssl_engine_context *eng, const char *peer,
@@ -510,17 +512,22 @@ cert_verifier(br_ssl_engine_context *eng, const char *peer,
 {
 	char host[64];
 	const char *colon;
+	uint32_t days;
 	size_t len;
 
 	if (now < RELEASE_TIME)
 		now = RELEASE_TIME;
+	if (now > X509LAST)
+		now = X509LAST;
+	/* 86400 = 128 * 675: 32-bit division (64-bit is 3 KB of libgcc on MIPS) */
+	days = (uint32_t)((unsigned long long)now >> 7) / 675;
 	vx.vtable = &vxclass;
 	vx.eng = eng;
 	vx.pins = pins;
 	vx.npins = npins;
 	vx.why[0] = '\0';
-	vx.days = (uint32_t)(now / 86400 + 719528);
-	vx.secs = (uint32_t)(now % 86400);
+	vx.days = days + 719528;
+	vx.secs = (uint32_t)(now - (long long)days * 86400);
 	vx.iplen = 0;
 	colon = strrchr(peer, ':');
 	len = colon != NULL ? (size_t)(colon - peer) : strlen(peer);

@@ -137,14 +137,20 @@ t_time_2040_valid() {
 }
 case_ "time: in 2040 a certificate valid until 2124 is accepted" t_time_2040_valid
 
-t_time_2029_valid() {
+# the days and seconds BearSSL gets: a second before and after the expiry
+t_time_expiry() {
 	preloadable || return
-	certclock 1893456000 until2030.chain until2030.key
+	certclock 1893455999 until2030.chain until2030.key
 	status 0
 	out "$N updated 203.0.113.7 good"
 	nrequests 1
+	stopprovider
+	certclock 1893456001 until2030.chain until2030.key
+	status 76
+	out "$N failed 203.0.113.7 certificate"
+	nothingsent
 }
-case_ "time: in 2029 the certificate valid until 2030 is accepted" t_time_2029_valid
+case_ "time: a certificate valid until 2030-01-01 00:00:00 is accepted until then, refused a second after" t_time_expiry
 
 # a router that booted in 1970: checked as at the release, so an old
 # expiry still counts
