@@ -182,6 +182,39 @@ for f in ddnsup ddnsup-static; do
 	printf '%-14s %7d bytes stripped\n' $f "$(wc -c <"$W/$f")"
 done
 echo "(peak RSS: the timeit rows above)"
+
+# build TARGET CC: the Makefile's TARGET with CC at -Os, in a
+# copy of the sources (the tree's objects stay as they are); prints the
+# stripped size, or "-" when CC is not installed
+build() {
+	t=$1 cc=$2
+	command -v "$cc" >/dev/null || { printf '%9s' -; return; }
+	d=$W/src-$cc-$t
+	mkdir -p "$d"
+	cp "$TOP"/*.c "$TOP"/*.h "$TOP/Makefile" "$d"
+	if make -s -C "$d" CC="$cc" MUSLCC="$cc" CFLAGS="-std=c99 -Os" "$t" >/dev/null 2>&1; then
+		case $cc in *-*-gcc) s=${cc%gcc}strip ;; *) s=strip ;; esac
+		"$s" -o "$d/$t.stripped" "$d/$t" && printf '%9d' "$(wc -c <"$d/$t.stripped")"
+	else
+		printf '%9s' fail
+	fi
+}
+section "Stripped size at -Os for each target built: dynamic / make static (BearSSL linked in) / fully static with musl"
+printf '%-10s %9s %9s %9s\n' target dynamic static musl
+printf '%-10s %s %s %s\n' x86-64 "$(build ddnsup cc)" "$(build ddnsup-static cc)" "$(build ddnsup-musl musl-gcc)"
+for a in armhf:arm-linux-gnueabihf mipsel:mipsel-linux-gnu s390x:s390x-linux-gnu; do
+	printf '%-10s %s %s %9s\n' "${a%%:*}" "$(build ddnsup "${a#*:}-gcc")" \
+	    "$(build ddnsup-static "${a#*:}-gcc")" -
+done
+
+section "One HTTPS update: make static-musl (A) against the dynamic glibc build (B), both -Os, $N runs each"
+if [ -x "$W/src-musl-gcc-ddnsup-musl/ddnsup-musl" ] && [ -x "$W/src-cc-ddnsup/ddnsup" ]; then
+	A="-C $C/ca.pem -s https://localhost:$EC -u bob -a 203.0.113.7 $NAME"
+	# shellcheck disable=SC2086
+	"$B/timeit" "$N" "$W/src-musl-gcc-ddnsup-musl/ddnsup-musl" $A -- "$W/src-cc-ddnsup/ddnsup" $A
+else
+	echo "no musl build (apt-get install musl-tools)"
+fi
 section "Where the static build's resident pages are (smaps, during a TLS exchange)"
 printf 'HTTP/1.1 200 OK\r\n\r\n' >"$W/reply"
 rm -f "$W/port"
