@@ -10,8 +10,8 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o tls.o tzo.o util.o x509.o
-LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o tls.o tzo.o util.o x509.o
+OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o status.o tls.o tzo.o util.o x509.o
+LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o status.o tls.o tzo.o util.o x509.o
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so
 
 all: ddnsup

@@ -13,8 +13,11 @@
 #include "ddnsup.h"
 
 #define PREFIX		"InternetGatewayDevice.DynamicDNS."
+#define TR181		"Device.DynamicDNS."
 
 const char *conf_path = "-";
+int conf_nservers;
+static struct instance servers[MAXINST];	/* Device.DynamicDNS.Server.{k} */
 
 static const char *const keys[NFILEKEYS] = {
 	[K_NAME] = "Name",
@@ -48,6 +51,34 @@ static const char *const keys[NFILEKEYS] = {
 	[K_UPDATEPORT] = "UpdateServerPort",
 	[K_PROVIDER] = "Provider",
 	[K_SANDBOX] = "Sandbox",
+	[K_CHECKINT] = "CheckInterval",
+	[K_RETRYINT] = "RetryInterval",
+	[K_MAXRETRIES] = "MaxRetries",
+};
+
+/* TR-181's names for the same parameters; -1: accepted, not used */
+static const struct tr181name {
+	const char *name;
+	int key, key2;
+} clientnames[] = {
+	{ "Enable", K_ENABLE, -1 },
+	{ "Alias", K_NAME, -1 },
+	{ "Interface", K_LINK, -1 },
+	{ "Username", K_USER, K_EMAIL },
+	{ "Password", K_PASSWORD, K_KEY },
+	{ NULL, 0, 0 }
+}, servernames[] = {
+	{ "Enable", K_ENABLE, -1 },
+	{ "Name", K_NAME, -1 },
+	{ "Alias", -1, -1 },
+	{ "ServiceName", K_PROVIDER, -1 },
+	{ "ServerAddress", K_FQDN, -1 },
+	{ "ServerPort", K_PORT, -1 },
+	{ "Protocol", K_PROTOCOL, -1 },
+	{ "CheckInterval", K_CHECKINT, -1 },
+	{ "RetryInterval", K_RETRYINT, -1 },
+	{ "MaxRetries", K_MAXRETRIES, -1 },
+	{ NULL, 0, 0 }
 };
 
 const char *
@@ -118,6 +149,219 @@ instance(struct instance *inst, int *n, int max, int index, int line)
 	return &inst[(*n)++];
 }
 
+/* Set one parameter of an instance. */
+static int
+put(struct instance *in, int key, const char *v, int line)
+{
+	struct setting *s;
+
+	if (key == K_PIN) {
+		if (in->npins == MAXPINS)
+			return fail(F_CONFIG, "%s:%d: more than %d pins",
+			    conf_path, line, MAXPINS);
+		s = &in->pins[in->npins++];
+	} else {
+		s = &in->s[key];
+		if (s->v != NULL)
+			return fail(F_CONFIG, "%s:%d: %s given twice "
+			    "(first on line %d)", conf_path, line,
+			    keys[key], s->line);
+	}
+	s->v = v;
+	s->line = line;
+	if (key == K_NAME && in->tr181 != 2 && !validinstname(v))
+		return fail(F_CONFIG, "%s:%d: %s: letters, digits, '.', '_' "
+		    "and '-', at most 64", conf_path, line,
+		    in->tr181 ? "Alias" : "Name");
+	return 0;
+}
+
+/* "N." at *k: the instance number, *k and *len moved past it. */
+static long
+index_(const char **k, size_t *len, int line)
+{
+	char *e;
+	long i;
+
+	if (*len == 0 || !isdigit((unsigned char)**k))
+		return fail(F_CONFIG, "%s:%d: instance number missing",
+		    conf_path, line);
+	i = strtol(*k, &e, 10);
+	if (*e != '.' || i < 1 || i > 999 || (size_t)(e + 1 - *k) >= *len)
+		return fail(F_CONFIG, "%s:%d: bad instance number", conf_path,
+		    line);
+	*len -= (size_t)(e + 1 - *k);
+	*k = e + 1;
+	return i;
+}
+
+static int
+is(const char *k, size_t len, const char *name)
+{
+	return strlen(name) == len && strncasecmp(k, name, len) == 0;
+}
+
+static int
+boolval(const char *v, int line, const char *what)
+{
+	if (strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0)
+		return 1;
+	if (strcmp(v, "0") == 0 || strcasecmp(v, "false") == 0)
+		return 0;
+	return fail(F_CONFIG, "%s:%d: %s: must be 1, 0, true or false",
+	    conf_path, line, what);
+}
+
+/* ddnsup's own keys in TR-106's vendor-extension form: X_DDNSUP_Key */
+static int
+vendorkey(const char *k, size_t len)
+{
+	int key;
+
+	if (len <= 9 || strncasecmp(k, "X_DDNSUP_", 9) != 0)
+		return -1;
+	k += 9;
+	len -= 9;
+	if (is(k, len, "URLPath"))
+		return K_SCRIPT;
+	if (is(k, len, "CACertificate"))
+		return K_CACERT;
+	key = conf_key(k, len);
+	return key == K_PASSWORD || key == K_KEY ? -1 : key;
+}
+
+/* Client.{i}.Hostname.{j}.Name or .Enable */
+static int
+hostname(struct instance *in, const char *k, size_t len, const char *v,
+    int line)
+{
+	long j;
+	int h, on;
+
+	if ((j = index_(&k, &len, line)) == -1)
+		return -1;
+	for (h = 0; h < in->nhosts && in->hostidx[h] != j; h++)
+		;
+	if (h == in->nhosts) {
+		if (h == MAXNAMES)
+			return fail(F_CONFIG, "%s:%d: more than %d Hostname "
+			    "entries", conf_path, line, MAXNAMES);
+		in->hostidx[in->nhosts++] = (int)j;
+	}
+	if (is(k, len, "Name")) {
+		if (in->hosts[h].v != NULL)
+			return fail(F_CONFIG, "%s:%d: Hostname.%ld.Name given "
+			    "twice (first on line %d)", conf_path, line, j,
+			    in->hosts[h].line);
+		in->hosts[h].v = v;
+		in->hosts[h].line = line;
+		return 0;
+	}
+	if (!is(k, len, "Enable"))
+		return fail(F_CONFIG, "%s:%d: unknown key Hostname.%ld.%.*s",
+		    conf_path, line, j, (int)len, k);
+	if (in->hostoff[h] != 0)
+		return fail(F_CONFIG, "%s:%d: Hostname.%ld.Enable given twice",
+		    conf_path, line, j);
+	if ((on = boolval(v, line, "Enable")) == -1)
+		return -1;
+	in->hostoff[h] = on ? 1 : 2;
+	return 0;
+}
+
+/* A Device.DynamicDNS. line: a Client's or a Server's parameter. */
+static int
+tr181(const char *k, size_t len, const char *v, int line,
+    struct instance *inst, int *n, int max)
+{
+	const struct tr181name *t;
+	struct instance *in;
+	int client = 0, key = -1;
+	long i;
+
+	if (len > 7 && strncasecmp(k, "Client.", 7) == 0)
+		client = 1;
+	else if (len <= 7 || strncasecmp(k, "Server.", 7) != 0)
+		return fail(F_CONFIG, "%s:%d: unknown key %s%.*s", conf_path,
+		    line, TR181, (int)len, k);
+	k += 7;
+	len -= 7;
+	if ((i = index_(&k, &len, line)) == -1)
+		return -1;
+	in = client ? instance(inst, n, max, (int)i, line) :
+	    instance(servers, &conf_nservers, MAXINST, (int)i, line);
+	if (in == NULL)
+		return fail(F_CONFIG, "%s:%d: more than %d %s", conf_path, line,
+		    max, client ? "clients" : "servers");
+	in->tr181 = client ? 1 : 2;
+	if (client && len > 9 && strncasecmp(k, "Hostname.", 9) == 0)
+		return hostname(in, k + 9, len - 9, v, line);
+	if (client && is(k, len, "Server")) {
+		if (in->server.v != NULL)
+			return fail(F_CONFIG, "%s:%d: Server given twice",
+			    conf_path, line);
+		in->server.v = v;
+		in->server.line = line;
+		return 0;
+	}
+	for (t = client ? clientnames : servernames; t->name != NULL; t++)
+		if (is(k, len, t->name))
+			break;
+	if (t->name != NULL && t->key == -1)
+		return 0;
+	if ((key = t->name != NULL ? t->key : vendorkey(k, len)) == -1)
+		return fail(F_CONFIG, "%s:%d: unknown key %.*s", conf_path, line,
+		    (int)len, k);
+	if (put(in, key, v, line) == -1)
+		return -1;
+	return t->name != NULL && t->key2 != -1 ? put(in, t->key2, v, line) : 0;
+}
+
+/* Each Client takes what its Server sets and it does not. */
+static int
+resolve(struct instance *inst, int n)
+{
+	const char *r;
+	char *e;
+	long k;
+	int i, s, key, on;
+	struct instance *in, *srv;
+
+	for (i = 0; i < n; i++) {
+		in = &inst[i];
+		if ((r = in->server.v) == NULL || *r == '\0')
+			continue;
+		if (strncasecmp(r, TR181 "Server.", strlen(TR181) + 7) != 0 ||
+		    !isdigit((unsigned char)r[strlen(TR181) + 7]) ||
+		    (k = strtol(r + strlen(TR181) + 7, &e, 10)) < 1 ||
+		    (*e != '\0' && strcmp(e, ".") != 0))
+			return fail(F_CONFIG, "%s:%d: Server: not a reference "
+			    "%sServer.{k}", conf_path, in->server.line, TR181);
+		for (s = 0; s < conf_nservers && servers[s].index != k; s++)
+			;
+		if (s == conf_nservers) {
+			in->badref = 1;
+			continue;
+		}
+		srv = &servers[s];
+		if (srv->s[K_ENABLE].v != NULL) {
+			if ((on = boolval(srv->s[K_ENABLE].v,
+			    srv->s[K_ENABLE].line, "Enable")) == -1)
+				return -1;
+			in->srvoff = !on;
+		}
+		for (key = 0; key < NFILEKEYS; key++)
+			if (key != K_ENABLE && key != K_NAME &&
+			    in->s[key].v == NULL)
+				in->s[key] = srv->s[key];
+		if (in->npins == 0) {
+			memcpy(in->pins, srv->pins, sizeof(in->pins));
+			in->npins = srv->npins;
+		}
+	}
+	return 0;
+}
+
 /*
  * Parse "Key = value" lines in place (values point into text). Returns
  * the number of instances, or -1 with "file:line: what" in lastfail.
@@ -126,12 +370,13 @@ int
 conf_parse(char *text, size_t len, struct instance *inst, int max)
 {
 	char *p = text, *end = text + len, *nl, *eq, *k, *v, *e;
+	const char *kk;
 	size_t klen;
 	long index;
-	int line, n = 0, key;
+	int line, n = 0, key, form = 0;
 	struct instance *in;
-	struct setting *s;
 
+	conf_nservers = 0;
 	for (line = 1; p < end; line++, p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
@@ -159,45 +404,84 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 			;
 		klen = (size_t)(e - k);
 		index = 1;
+		if (form != (klen > strlen(TR181) &&
+		    strncasecmp(k, TR181, strlen(TR181)) == 0 ? 2 : 1) &&
+		    form != 0)
+			return fail(F_CONFIG, "%s:%d: %s and the older names "
+			    "in one file", conf_path, line, TR181);
+		if (klen > strlen(TR181) &&
+		    strncasecmp(k, TR181, strlen(TR181)) == 0) {
+			form = 2;
+			if (tr181(k + strlen(TR181), klen - strlen(TR181), v,
+			    line, inst, &n, max) == -1)
+				return -1;
+			continue;
+		}
+		form = 1;
+		kk = k;
 		if (klen > strlen(PREFIX) &&
 		    strncasecmp(k, PREFIX, strlen(PREFIX)) == 0) {
-			k += strlen(PREFIX);
+			kk += strlen(PREFIX);
 			klen -= strlen(PREFIX);
-			if (!isdigit((unsigned char)*k))
-				return fail(F_CONFIG, "%s:%d: instance number "
-				    "missing", conf_path, line);
-			index = strtol(k, &e, 10);
-			if (*e != '.' || index < 1 || index > 999)
-				return fail(F_CONFIG, "%s:%d: bad instance number",
-				    conf_path, line);
-			klen -= (size_t)(e + 1 - k);
-			k = e + 1;
+			if ((index = index_(&kk, &klen, line)) == -1)
+				return -1;
 		}
-		if ((key = conf_key(k, klen)) == -1)
+		if ((key = conf_key(kk, klen)) == -1)
 			return fail(F_CONFIG, "%s:%d: unknown key %.*s", conf_path,
-			    line, (int)klen, k);
+			    line, (int)klen, kk);
 		if ((in = instance(inst, &n, max, (int)index, line)) == NULL)
 			return fail(F_CONFIG, "%s:%d: more than %d instances",
 			    conf_path, line, max);
-		if (key == K_PIN) {
-			if (in->npins == MAXPINS)
-				return fail(F_CONFIG, "%s:%d: more than %d pins",
-				    conf_path, line, MAXPINS);
-			s = &in->pins[in->npins++];
-		} else {
-			s = &in->s[key];
-			if (s->v != NULL)
-				return fail(F_CONFIG, "%s:%d: %s given twice "
-				    "(first on line %d)", conf_path, line,
-				    keys[key], s->line);
-		}
-		s->v = v;
-		s->line = line;
-		if (key == K_NAME && !validinstname(v))
-			return fail(F_CONFIG, "%s:%d: Name: letters, digits, "
-			    "'.', '_' and '-', at most 64", conf_path, line);
+		if (put(in, key, v, line) == -1)
+			return -1;
+	}
+	return resolve(inst, n) == -1 ? -1 : n;
+}
+
+/*
+ * An instance's host names: Hostname.{j} (sorted by j), or DomainName1
+ * to 4 that are not empty. off[h] says Enable = false.
+ */
+int
+conf_hostnames(const struct instance *in, const struct setting **s, int *idx,
+    int *off)
+{
+	int h, k, n = 0, min, last = 0;
+
+	if (!in->tr181) {
+		for (k = K_DOMAIN1; k <= K_DOMAIN4; k++)
+			if (in->s[k].v != NULL && in->s[k].v[0] != '\0') {
+				s[n] = &in->s[k];
+				off[n] = 0;
+				idx[n++] = k - K_DOMAIN1 + 1;
+			}
+		return n;
+	}
+	for (; n < in->nhosts; n++, last = min) {
+		for (min = 1000, k = -1, h = 0; h < in->nhosts; h++)
+			if (in->hostidx[h] > last && in->hostidx[h] < min)
+				min = in->hostidx[k = h];
+		s[n] = &in->hosts[k];
+		off[n] = in->hostoff[k] == 2;
+		idx[n] = min;
 	}
 	return n;
+}
+
+/* Whether an instance can send: its Enable (on), its Server's, a host name's. */
+int
+conf_enabled(const struct instance *in, int on)
+{
+	int h;
+
+	if (!on || in->srvoff)
+		return 0;
+	if (!in->tr181 || in->nhosts == 0)
+		return 1;
+	for (h = 0; h < in->nhosts; h++)
+		if (in->hostoff[h] != 2)
+			return 1;
+	return 0;
 }
 
 /*

@@ -38,7 +38,7 @@ usage(const char *fmt, ...)
 		va_end(ap);
 		warn("%s", buf);
 	}
-	fprintf(stderr, "usage: %s [-46FlnqvV] [-f file [-I instance]] "
+	fprintf(stderr, "usage: %s [-46FlnqSvV] [-f file [-I instance]] "
 	    "[-P protocol] [-s server] [-u user]\n"
 	    "              [-p secretfile] [-a address | -i interface | -w url] "
 	    "[-C cafile]\n"
@@ -52,21 +52,6 @@ static NORETURN void
 failed(void)
 {
 	fatal(fail_status(lastfail.kind), "%s", lastfail.msg);
-}
-
-/*
- * Of two statuses, the one a script must act on: a failure that needs
- * a person beats one worth retrying, which beats success.
- */
-static int
-worse(int a, int b)
-{
-	int ra = a == ST_NOHOST || a == ST_UNAVAILABLE || a == ST_TEMPFAIL;
-	int rb = b == ST_NOHOST || b == ST_UNAVAILABLE || b == ST_TEMPFAIL;
-
-	if (a == ST_OK || (ra && b != ST_OK && !rb))
-		return b;
-	return a;
 }
 
 static void
@@ -160,7 +145,7 @@ options(int argc, char *argv[], int *dry, int *quiet)
 	int ch, r = 0;
 
 	while ((ch = getopt(argc, argv,
-	    "46a:C:c:Ff:I:i:k:lno:P:p:qs:T:t:u:vVw:")) != -1) {
+	    "46a:C:c:Ff:I:i:k:lno:P:p:qSs:T:t:u:vVw:")) != -1) {
 		switch (ch) {
 		case '4': c.four = 1; break;
 		case '6': c.six = 1; break;
@@ -181,6 +166,7 @@ options(int argc, char *argv[], int *dry, int *quiet)
 		case 'P': r = job_set(&c, K_PROTO, optarg, "-P"); break;
 		case 'p': r = job_set(&c, K_SECRETFILE, optarg, "-p"); break;
 		case 'q': *quiet = 1; break;
+		case 'S': c.status = 1; break;
 		case 's': r = job_set(&c, K_SERVER, optarg, "-s"); break;
 		case 'T': r = job_set(&c, K_PERIOD, optarg, "-T"); break;
 		case 't': r = job_set(&c, K_TIMEOUT, optarg, "-t"); break;
@@ -222,6 +208,14 @@ main(int argc, char *argv[])
 			    lastfail.msg);
 		if (n == 0)
 			fatal(ST_USAGE, "%s: no instance", c.conffile);
+	}
+	/* -S: the TR-181 status; nothing is sent or written */
+	if (c.status) {
+		if (status_report(inst, n, &c) == -1)
+			failed();
+		if (fflush(stdout) == EOF)
+			fatal(ST_CONFIG, "standard output:");
+		return ST_OK;
 	}
 	/* every instance is checked before anything is read or sent */
 	if ((njobs = job_select(jobs, inst, n, &c)) == -1)

@@ -163,6 +163,9 @@ struct job {
 	const char *checkurl;
 	struct url wurl;
 	long long refresh;
+	long long checkreuse;	/* CheckInterval: -w's result kept this long */
+	long long retry;	/* RetryInterval, -1: HOLDOFF */
+	long long maxretries;	/* MaxRetries, -1: no limit */
 	int timeout;
 	int four, six;		/* families asked for -i and -w */
 	int force;
@@ -192,6 +195,7 @@ int num_span(const char *, size_t, long long, long long, long long *);
 int num_parse(const char *, long long, long long, long long *);
 const char *addrpair(char *, size_t, const char *, const char *);
 int fail_status(enum fail);
+int worse(int, int);
 void results_copy(struct nameresult *, int, const struct nameresult *);
 void results_set(struct nameresult *, int, enum result, int, const char *,
     const char *, const char *);
@@ -274,7 +278,7 @@ enum key {
 	K_PASSWORD, K_CACERT, K_CLUSTER, K_CLUSTERPORT, K_LOOKUPPORT, K_EMAIL,
 	K_KEY, K_SUPPORTS, K_STATE, K_PIN, K_TIMEOUT, K_AGENT, K_ADDRESS,
 	K_ADDRESSURL, K_UPDATEPORT, K_PROVIDER,
-	K_SANDBOX,
+	K_SANDBOX, K_CHECKINT, K_RETRYINT, K_MAXRETRIES,
 	NFILEKEYS,
 	K_SERVER = NFILEKEYS,	/* -s: command line only */
 	K_SECRETFILE,		/* -p: command line only */
@@ -297,6 +301,15 @@ struct instance {
 	int npins;
 	struct setting addrs[2];
 	int naddrs;
+	/* TR-181 Device.DynamicDNS: Hostname.{j}, the Server it refers to */
+	struct setting hosts[MAXNAMES];	/* Hostname.{j}.Name */
+	int hostidx[MAXNAMES];
+	int hostoff[MAXNAMES];		/* Hostname.{j}.Enable: 1 true, 2 false */
+	int nhosts;
+	struct setting server;		/* Client.{i}.Server */
+	int srvoff;			/* that Server's Enable = false */
+	int badref;			/* that Server does not exist */
+	int tr181;			/* Device.DynamicDNS: 1 a Client, 2 a Server */
 };
 
 extern const char *conf_path;
@@ -305,6 +318,10 @@ const char *conf_keyname(int);
 int conf_parse(char *, size_t, struct instance *, int);
 int conf_load(const char *, struct instance *, int);
 int conf_selected(const struct instance *, const char *);
+int conf_hostnames(const struct instance *, const struct setting **, int *,
+    int *);
+int conf_enabled(const struct instance *, int);
+extern int conf_nservers;
 
 /* job.c: settings to jobs */
 struct cli {
@@ -312,6 +329,7 @@ struct cli {
 	char **names;
 	int nnames;
 	int four, six, force, verbose;
+	int status;		/* -S */
 	const char *conffile;	/* -f */
 	const char *select;	/* -I */
 };
@@ -321,9 +339,15 @@ int job_checkcli(const struct cli *);
 int job_build(struct job *, const struct instance *, const struct cli *);
 int job_select(struct job *, const struct instance *, int,
     const struct cli *);
+void job_statefile(struct job *, const struct instance *, const struct cli *);
+
+/* status.c: -S, the TR-181 status from the state files */
+int status_report(const struct instance *, int, const struct cli *);
 
 /* prepare.c: a job's local inputs */
 int job_prepare(struct job *);
+int job_secret(struct job *);
+int job_cafile(struct job *);
 
 /* sandbox.c: least privilege */
 void sandbox_early(void);
@@ -346,7 +370,9 @@ struct staterec {
 	int status;		/* the exit status that code gave */
 	long long hold;		/* no request before this time */
 	long long stop;		/* stopped since this time, 0 if not */
-	char fp[33];		/* configuration fingerprint when stopped */
+	char fp[33];		/* configuration fingerprint when stopped or
+				   registered */
+	long long fails;	/* consecutive failures (MaxRetries) */
 };
 
 struct checkrec {
@@ -368,6 +394,8 @@ struct state {
 };
 
 int state_open(struct state *, const char *);
+int state_peek(struct state *, const char *, int *);
+int state_changed(const struct staterec *, const char *);
 int state_parse(struct state *, const char *, size_t);
 size_t state_format(const struct state *, char *, size_t);
 int state_save(struct state *);

@@ -85,6 +85,9 @@ static const struct range {
 	{ K_CLUSTERPORT, 1, 65535 },
 	{ K_LOOKUPPORT, 1, 65535 },
 	{ K_UPDATEPORT, 1, 65535 },
+	{ K_CHECKINT, 0, 4294967295LL },
+	{ K_RETRYINT, 0, 4294967295LL },
+	{ K_MAXRETRIES, 0, 4294967295LL },
 };
 
 static const struct range *
@@ -329,25 +332,31 @@ checknames(const char *const *name, int n)
 	return 0;
 }
 
-/* The names: the command line's, else DomainName1 to 4. */
+/* The names: the command line's, else DomainName1 to 4 or Hostname.{j}. */
 static int
 names(struct job *j, const struct instance *f, const struct cli *c,
     const struct setting *here)
 {
-	const struct setting *s;
-	int i, k;
+	const struct setting *s[MAXNAMES];
+	int i, n, idx[MAXNAMES], off[MAXNAMES];
 
 	if (c->nnames > MAXNAMES)
 		return checknames((const char *const *)c->names, c->nnames);
 	for (i = 0; i < c->nnames; i++)
 		j->names[j->nnames++] = c->names[i];
-	for (k = K_DOMAIN1; c->nnames == 0 && k <= K_DOMAIN4; k++)
-		if ((s = eff(f, c, k)) != NULL && s->v[0] != '\0') {
-			if (!validname(s->v, 0))
-				return bad(s, k, "%s: not a valid fully "
-				    "qualified host name", s->v);
-			j->names[j->nnames++] = s->v;
-		}
+	n = c->nnames == 0 ? conf_hostnames(f, s, idx, off) : 0;
+	for (i = 0; i < n; i++) {
+		if (off[i] || s[i]->v == NULL || s[i]->v[0] == '\0')
+			continue;
+		if (!validname(s[i]->v, 0) && f->tr181)
+			return fail(F_USAGE, "%s:%d: Hostname.%d.Name: %s: not a "
+			    "valid fully qualified host name", conf_path,
+			    s[i]->line, idx[i], s[i]->v);
+		if (!validname(s[i]->v, 0))
+			return bad(s[i], K_DOMAIN1 + idx[i] - 1, "%s: not a "
+			    "valid fully qualified host name", s[i]->v);
+		j->names[j->nnames++] = s[i]->v;
+	}
 	if (j->nnames == 0)
 		return bad(f->line ? here : NULL, K_DOMAIN1, "no host name "
 		    "given");
@@ -482,8 +491,8 @@ agent(struct job *j, const struct setting *s)
  * plus the instance's Name, or its number). Here the file's key beats
  * the command line: -c names a family of files.
  */
-static void
-statefile(struct job *j, const struct instance *f, const struct cli *c)
+void
+job_statefile(struct job *j, const struct instance *f, const struct cli *c)
 {
 	const char *base = c->in.s[K_STATE].v;
 
@@ -545,8 +554,13 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	j->six = c->six;
 	j->timeout = 30;
 	j->refresh = 25LL * 86400;
+	j->checkreuse = CHECKREUSE;
+	j->retry = j->maxretries = -1;
 	snprintf(j->lookupport, sizeof(j->lookupport), "21344");
 	snprintf(j->updateport, sizeof(j->updateport), "21347");
+	if (f->badref)
+		return fail(F_USAGE, "%s:%d: Server: %s: no such Server in the "
+		    "file", conf_path, f->server.line, f->server.v);
 	if (protocol(j, f, c) == -1 || names(j, f, c, &here) == -1 ||
 	    (j->proto == P_TZO ? tzoserver(j, f, c) :
 	    dyndnsserver(j, f, c)) == -1 || user(j, f, c, &here) == -1 ||
@@ -560,10 +574,17 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	}
 	if ((s = eff(f, c, K_PERIOD)) != NULL && period(s, &j->refresh) == -1)
 		return -1;
+	if (((s = eff(f, c, K_CHECKINT)) != NULL &&
+	    number(s, K_CHECKINT, &j->checkreuse) == -1) ||
+	    ((s = eff(f, c, K_RETRYINT)) != NULL &&
+	    number(s, K_RETRYINT, &j->retry) == -1) ||
+	    ((s = eff(f, c, K_MAXRETRIES)) != NULL &&
+	    number(s, K_MAXRETRIES, &j->maxretries) == -1))
+		return -1;
 	if (agent(j, eff(f, c, K_AGENT)) == -1 ||
 	    isbool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1)
 		return -1;
-	statefile(j, f, c);
+	job_statefile(j, f, c);
 	return secretsource(j, f, c);
 }
 
@@ -582,6 +603,7 @@ job_select(struct job *jobs, const struct instance *inst, int n,
 			continue;
 		if (isbool(eff(&inst[i], c, K_ENABLE), K_ENABLE, &on) == -1)
 			return -1;
+		on = conf_enabled(&inst[i], on);
 		if (!on && c->select == NULL)
 			continue;
 		if (!on)

@@ -63,8 +63,9 @@ readsecret(const char *path, char *out, size_t *outlen)
 	return 0;
 }
 
-static int
-secret(struct job *j)
+/* The secret: -p's file (read once), the file's Password or KeyProvided, or the environment. */
+int
+job_secret(struct job *j)
 {
 	const struct setting *s = j->secretfrom;
 	const char *env = getenv("DDNSUP_PASSWORD");
@@ -121,7 +122,7 @@ job_prepare(struct job *j)
 	if (j->link != NULL && ((j->six && ifaddr(j, AF_INET6) == -1) ||
 	    ((j->four || !j->six) && ifaddr(j, AF_INET) == -1)))
 		return -1;
-	if (secret(j) == -1)
+	if (job_secret(j) == -1)
 		return -1;
 	if (j->proto == P_TZO) {
 		if (!tzo_field(j->secret, j->secretlen))
@@ -139,15 +140,26 @@ job_prepare(struct job *j)
 		warn("%s: plain http: the password crosses the network in "
 		    "clear", j->srv.host);
 	/* the anchors are decoded only when a handshake needs them */
+	if (job_cafile(j) == 0)
+		return 0;
+	if (j->cafile == NULL)
+		return fail(F_CONFIG, "no CA bundle found: give -C file");
+	if (access(j->cafile, R_OK) == -1)
+		return fail(F_CONFIG, "%s: %s", j->cafile, strerror(errno));
+	return 0;
+}
+
+/* The CA file a job uses (NULL when none is found); 0 when it needs none. */
+int
+job_cafile(struct job *j)
+{
 	if ((j->proto == P_DYNDNS && j->srv.tls) || (j->checkurl &&
 	    j->wurl.tls)) {
-		if (j->cafile == NULL && (j->cafile = cert_cafile()) == NULL)
-			return fail(F_CONFIG, "no CA bundle found: give -C file");
-		if (access(j->cafile, R_OK) == -1)
-			return fail(F_CONFIG, "%s: %s", j->cafile,
-			    strerror(errno));
-	} else
-		j->cafile = NULL;
+		if (j->cafile == NULL)
+			j->cafile = cert_cafile();
+		return 1;
+	}
+	j->cafile = NULL;
 	return 0;
 }
 

@@ -40,7 +40,7 @@ webcheck(struct job *j, struct state *s, long long now)
 		out = k == 0 ? j->addr4 : j->addr6;
 		c = s != NULL ? &s->check[k] : NULL;
 		if (c != NULL && c->time != 0 && c->time <= now &&
-		    now - c->time < CHECKREUSE && strcmp(c->url, j->checkurl) == 0) {
+		    now - c->time < j->checkreuse && strcmp(c->url, j->checkurl) == 0) {
 			snprintf(out, ADDRLEN, "%s", c->addr);
 			if (j->verbose)
 				logv("address check: %s, as found %lld s ago",

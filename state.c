@@ -133,6 +133,14 @@ parseline(struct state *st, char *line)
 		snprintf(c->url, sizeof(c->url), "%s", f[4]);
 		return 0;
 	}
+	if (n == 4 && strcmp(f[0], "fails") == 0) {
+		/* consecutive failures, for MaxRetries: after its name record */
+		if ((r = find(st, f[1], f[2][0])) == NULL || f[2][1] != '\0' ||
+		    !isnumber(f[3], &v[0]) || v[0] == 0 || r->fails != 0)
+			return fail(F_CONFIG, "bad fails record");
+		r->fails = v[0];
+		return 0;
+	}
 	if (n != 10 || strcmp(f[0], "name") != 0)
 		return fail(F_CONFIG, "unknown record");
 	if (!validname(f[1], 0) || (f[2][0] != '4' && f[2][0] != '6' &&
@@ -218,6 +226,9 @@ state_format(const struct state *st, char *buf, size_t size)
 		    "name %s %c %s %lld %s %d %lld %lld %s\n", r->name,
 		    r->family, r->addr, r->updated, r->code, r->status, r->hold,
 		    r->stop, r->fp);
+		if (r->fails > 0 && n < size)
+			n += (size_t)snprintf(buf + n, size - n,
+			    "fails %s %c %lld\n", r->name, r->family, r->fails);
 	}
 	return n < size ? n : 0;
 }
@@ -328,6 +339,47 @@ state_open(struct state *st, const char *path)
 	return 0;
 }
 
+/*
+ * -S: read the state without the lock and without creating anything.
+ * A state file is only ever replaced by rename(), so one read sees one
+ * whole version. *busy: a run holds the lock now. A missing file is an
+ * empty state, a corrupt one a warning and an empty state.
+ */
+int
+state_peek(struct state *st, const char *path, int *busy)
+{
+	static char buf[STATEMAX + 1];
+	char lock[sizeof(st->path) + 8];
+	struct flock fl;
+	ssize_t n;
+	int fd;
+
+	memset(st, 0, sizeof(*st));
+	st->lockfd = st->tmpfd = -1;
+	*busy = 0;
+	snprintf(lock, sizeof(lock), "%s.lock", path);
+	if ((fd = open(lock, O_RDONLY | O_NOFOLLOW)) != -1) {
+		memset(&fl, 0, sizeof(fl));
+		fl.l_type = F_RDLCK;
+		fl.l_whence = SEEK_SET;
+		*busy = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+		close(fd);
+	}
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) == -1)
+		return errno == ENOENT ? 0 : fail(F_CONFIG, "%s:", path);
+	n = readall(fd, buf, sizeof(buf));
+	close(fd);
+	if (n == -1)
+		return fail(F_CONFIG, "%s:", path);
+	if (n > STATEMAX || state_parse(st, buf, (size_t)n) == -1) {
+		warn("%s: corrupt state (%s): reported as never run", path,
+		    n > STATEMAX ? "too large" : lastfail.msg);
+		memset(st, 0, sizeof(*st));
+		st->lockfd = st->tmpfd = -1;
+	}
+	return 0;
+}
+
 static int
 syncdir(const char *path)
 {
@@ -433,6 +485,7 @@ state_decide(struct state *st, const struct job *j, int i, const char *fp,
 		if (strcmp(r->fp, fp) != 0) {
 			/* the configuration changed: a person acted */
 			r->stop = 0;
+			r->fails = 0;
 			snprintf(r->fp, sizeof(r->fp), "-");
 			continue;
 		}
@@ -462,16 +515,25 @@ state_decide(struct state *st, const struct job *j, int i, const char *fp,
 	r4 = find(st, name, '4');
 	r6 = find(st, name, '6');
 	if (j->addr4[0] && (r4 == NULL || strcmp(r4->addr, j->addr4) != 0 ||
-	    now - r4->updated >= period || r4->updated > now))
+	    now - r4->updated >= period || r4->updated > now ||
+	    state_changed(r4, fp)))
 		return 1;
 	if (j->addr6[0] && (r6 == NULL || strcmp(r6->addr, j->addr6) != 0 ||
-	    now - r6->updated >= period || r6->updated > now))
+	    now - r6->updated >= period || r6->updated > now ||
+	    state_changed(r6, fp)))
 		return 1;
 	r = j->addr4[0] ? r4 : r6;
 	res->res = R_SKIPPED;
 	res->status = ST_OK;
 	snprintf(res->code, sizeof(res->code), "%s", r->code);
 	return 0;
+}
+
+/* Registered under another configuration (another server, user, ...). */
+int
+state_changed(const struct staterec *r, const char *fp)
+{
+	return r->stop == 0 && strcmp(r->fp, "-") != 0 && strcmp(r->fp, fp) != 0;
 }
 
 static struct staterec *
@@ -499,8 +561,8 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 	char fam[2], addr[2][ADDRLEN], canon[ADDRLEN];
 	struct staterec *r;
 	const char *comma;
-	int nf = 0, k, f;
-	long long hold;
+	int nf = 0, k, f, temp;
+	long long hold, retry;
 
 	if (j->addr4[0]) {
 		fam[nf] = '4';
@@ -536,13 +598,22 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 				snprintf(r->addr, sizeof(r->addr), "%.*s",
 				    ADDRLEN - 1, addr[k]);
 			r->updated = now;
-		} else if (res->status == ST_TEMPFAIL ||
+			continue;
+		}
+		r->fails++;
+		/* a reply not understood is no refusal: a hold, never a stop */
+		temp = res->status == ST_TEMPFAIL ||
 		    res->status == ST_UNAVAILABLE ||
-		    strcmp(res->code, "protocol") == 0) {
-			/* a reply not understood is no refusal: a hold, never a stop */
-			hold = res->wait;
-			r->hold = now + (hold > HOLDOFF ? hold : HOLDOFF);
-		} else if (res->status != ST_NOHOST) {
+		    strcmp(res->code, "protocol") == 0;
+		if (temp) {
+			/* never sooner than the provider asks */
+			hold = res->wait > 0 ? res->wait : res->local ? 0 :
+			    HOLDOFF;
+			retry = j->retry >= 0 ? j->retry : HOLDOFF;
+			r->hold = now + (hold > retry ? hold : retry);
+		}
+		if ((!temp && res->status != ST_NOHOST) ||
+		    (j->maxretries >= 0 && r->fails > j->maxretries)) {
 			r->stop = now;
 			snprintf(r->fp, sizeof(r->fp), "%s", fp);
 		}
@@ -553,7 +624,9 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 		if (strcasecmp(st->rec[k].name, name) == 0) {
 			st->rec[k].hold = 0;
 			st->rec[k].stop = 0;
-			snprintf(st->rec[k].fp, sizeof(st->rec[k].fp), "-");
+			st->rec[k].fails = 0;
+			/* what it was registered under, so a change is seen */
+			snprintf(st->rec[k].fp, sizeof(st->rec[k].fp), "%s", fp);
 		}
 }
 

@@ -391,3 +391,18 @@ readall(int fd, char *buf, size_t size)
 	}
 	return (ssize_t)len;
 }
+
+/*
+ * Of two statuses, the one a script must act on: a failure that needs
+ * a person beats one worth retrying, which beats success.
+ */
+int
+worse(int a, int b)
+{
+	int ra = a == ST_NOHOST || a == ST_UNAVAILABLE || a == ST_TEMPFAIL;
+	int rb = b == ST_NOHOST || b == ST_UNAVAILABLE || b == ST_TEMPFAIL;
+
+	if (a == ST_OK || (ra && b != ST_OK && !rb))
+		return b;
+	return a;
+}
