@@ -149,9 +149,9 @@ instance(struct instance *inst, int *n, int max, int index, int line)
 	return &inst[(*n)++];
 }
 
-/* Set one parameter of an instance. */
+/* Set one parameter of an instance; name: what the file called it. */
 static int
-put(struct instance *in, int key, const char *v, int line)
+put(struct instance *in, int key, const char *v, int line, const char *name)
 {
 	struct setting *s;
 
@@ -165,10 +165,11 @@ put(struct instance *in, int key, const char *v, int line)
 		if (s->v != NULL)
 			return fail(F_CONFIG, "%s:%d: %s given twice "
 			    "(first on line %d)", conf_path, line,
-			    keys[key], s->line);
+			    name ? name : keys[key], s->line);
 	}
 	s->v = v;
 	s->line = line;
+	s->name = name;
 	if (key == K_NAME && in->tr181 != 2 && !validinstname(v))
 		return fail(F_CONFIG, "%s:%d: %s: letters, digits, '.', '_' "
 		    "and '-', at most 64", conf_path, line,
@@ -312,9 +313,10 @@ tr181(const char *k, size_t len, const char *v, int line,
 	if ((key = t->name != NULL ? t->key : vendorkey(k, len)) == -1)
 		return fail(F_CONFIG, "%s:%d: unknown key %.*s", conf_path, line,
 		    (int)len, k);
-	if (put(in, key, v, line) == -1)
+	if (put(in, key, v, line, t->name) == -1)
 		return -1;
-	return t->name != NULL && t->key2 != -1 ? put(in, t->key2, v, line) : 0;
+	return t->name != NULL && t->key2 != -1 ?
+	    put(in, t->key2, v, line, t->name) : 0;
 }
 
 /* Each Client takes what its Server sets and it does not. */
@@ -432,7 +434,7 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 		if ((in = instance(inst, &n, max, (int)index, line)) == NULL)
 			return fail(F_CONFIG, "%s:%d: more than %d instances",
 			    conf_path, line, max);
-		if (put(in, key, v, line) == -1)
+		if (put(in, key, v, line, NULL) == -1)
 			return -1;
 	}
 	return resolve(inst, n) == -1 ? -1 : n;

@@ -291,6 +291,7 @@ struct setting {
 	const char *v;		/* NULL when not set */
 	int line;		/* in the file; 0 on the command line */
 	const char *opt;	/* the option that set it on the command line */
+	const char *name;	/* the file's TR-181 name for it, or NULL */
 };
 
 struct instance {

@@ -30,7 +30,7 @@ bad(const struct setting *s, int key, const char *fmt, ...)
 	va_end(ap);
 	if (s != NULL && s->line > 0)
 		return fail(F_USAGE, "%s:%d: %s: %s", conf_path, s->line,
-		    conf_keyname(key), what);
+		    s->name ? s->name : conf_keyname(key), what);
 	if (s != NULL && s->opt != NULL && strcmp(s->opt, "-o") == 0)
 		return fail(F_USAGE, "-o %s=%s: %s", conf_keyname(key), s->v,
 		    what);

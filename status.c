@@ -120,6 +120,13 @@ hoststatus(const char *name, const char *fp, long long now, long long *last,
 	return H_REGISTERED;
 }
 
+/* A parameter as the run takes it: the command line's, else the file's. */
+static const char *
+setting(const struct instance *in, const struct cli *c, int k)
+{
+	return c->in.s[k].v != NULL ? c->in.s[k].v : in->s[k].v;
+}
+
 static void
 param(int i, const char *name, const char *value)
 {
@@ -138,7 +145,8 @@ client(const struct instance *in, const struct cli *c, long long now)
 	long long upd[MAXNAMES];
 
 	on = v == NULL || strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0;
-	if (!(ok = job_build(&job, in, c) == 0) && c->conffile != NULL)
+	if (!(ok = job_build(&job, in, c) == 0) && c->conffile != NULL &&
+	    conf_enabled(in, on))
 		warn("%s", lastfail.msg);
 	if (!ok) {
 		memset(&job, 0, sizeof(job));
@@ -175,7 +183,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 			hst[h] = H_DISABLED;
 	}
 	wipe(job.secret, sizeof(job.secret));
-	if (!ok && c->conffile != NULL)
+	if (!ok && c->conffile != NULL && conf_enabled(in, on))
 		last = ST_USAGE;
 	status = !conf_enabled(in, on) ? "Disabled" : !ok &&
 	    c->conffile != NULL ? "Error_Misconfigured" : busy ? "Connecting" :
@@ -188,10 +196,10 @@ client(const struct instance *in, const struct cli *c, long long now)
 	param(i, "LastError", lasterror(last));
 	if (in->server.v != NULL)
 		param(i, "Server", in->server.v);
-	if (ok && job.link != NULL)
-		param(i, "Interface", job.link);
-	if (ok)
-		param(i, "Username", job.user);
+	if ((v = setting(in, c, K_LINK)) != NULL && *v != '\0')
+		param(i, "Interface", v);
+	if ((v = setting(in, c, K_USER)) != NULL)
+		param(i, "Username", v);
 	param(i, "Password", "");
 	snprintf(buf, sizeof(buf), "%d", n);
 	param(i, "HostnameNumberOfEntries", buf);

@@ -310,6 +310,7 @@ fi
 . "$T/sandboxcases.sh"
 . "$T/tlscases.sh"
 . "$T/timecases.sh"
+. "$T/tr181cases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
