@@ -546,6 +546,7 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	here.v = "";
 	here.line = f->line;
 	here.opt = NULL;
+	here.name = NULL;
 	memset(j, 0, sizeof(*j));
 	j->family = AF_UNSPEC;
 	j->verbose = c->verbose;
