@@ -349,7 +349,7 @@ int
 state_peek(struct state *st, const char *path, int *busy)
 {
 	static char buf[STATEMAX + 1];
-	char lock[sizeof(st->path) + 8];
+	char lockpath[sizeof(st->path) + 8];
 	struct flock fl;
 	ssize_t n;
 	int fd;
@@ -357,8 +357,8 @@ state_peek(struct state *st, const char *path, int *busy)
 	memset(st, 0, sizeof(*st));
 	st->lockfd = st->tmpfd = -1;
 	*busy = 0;
-	snprintf(lock, sizeof(lock), "%s.lock", path);
-	if ((fd = open(lock, O_RDONLY | O_NOFOLLOW)) != -1) {
+	snprintf(lockpath, sizeof(lockpath), "%s.lock", path);
+	if ((fd = open(lockpath, O_RDONLY | O_NOFOLLOW)) != -1) {
 		memset(&fl, 0, sizeof(fl));
 		fl.l_type = F_RDLCK;
 		fl.l_whence = SEEK_SET;

@@ -145,8 +145,8 @@ client(const struct instance *in, const struct cli *c, long long now)
 	long long upd[MAXNAMES];
 
 	on = v == NULL || strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0;
-	if (!(ok = job_build(&job, in, c) == 0) && c->conffile != NULL &&
-	    conf_enabled(in, on))
+	ok = job_build(&job, in, c) == 0;
+	if (!ok && c->conffile != NULL && conf_enabled(in, on))
 		warn("%s", lastfail.msg);
 	if (!ok) {
 		memset(&job, 0, sizeof(job));
