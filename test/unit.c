@@ -725,6 +725,14 @@ t_state(void)
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 go\001od 0 0 0 -\n",
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org  4 1.2.3.4 0 good 0 0 0 -\n",
 	};
+	static const char fails[] = "ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\n"
+	    "name a.org 4 - 0 connect 69 0 0 -\nfails a.org 4 3\n";
+	static const char *const badfails[] = {
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nfails a.org 4 3\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 0 0 -\nfails a.org 4 0\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 0 0 -\nfails a.org 6 1\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 0 0 -\nfails a.org 4 1\nfails a.org 4 1\n",
+	};
 	static struct state st;
 	static char buf[65536];
 	size_t i, n;
@@ -740,6 +748,14 @@ t_state(void)
 		CHECK(state_parse(&st, bad[i], strlen(bad[i])) == -1,
 		    "bad %zu accepted", i);
 	CHECK(state_format(&st, buf, 10) == 0, "format overflows");
+	CHECK(state_parse(&st, fails, strlen(fails)) == 0 && st.rec[0].fails == 3,
+	    "fails: %s", lastfail.msg);
+	n = state_format(&st, buf, sizeof(buf));
+	CHECK(n == strlen(fails) && memcmp(buf, fails, n) == 0,
+	    "fails format differs:\n%.*s", (int)n, buf);
+	for (i = 0; i < sizeof(badfails) / sizeof(badfails[0]); i++)
+		CHECK(state_parse(&st, badfails[i], strlen(badfails[i])) == -1,
+		    "bad fails %zu accepted", i);
 	done("state file parsing and writing");
 }
 
@@ -762,6 +778,18 @@ t_conf(void)
 		{ "InternetGatewayDevice.DynamicDNS..Name = a\n", -1, "t:1: instance number missing" },
 		{ "Name = a\001b\n", -1, "t:1: control character" },
 		{ "Username = bob\nPin=1\nPin=2\nPin=3\nPin=4\nPin=5\nPin=6\nPin=7\nPin=8\nPin=9\n", -1, "t:10: more than 8 pins" },
+		{ "Device.DynamicDNS.Client.3.Username = bob\n"
+		  "Device.DynamicDNS.Client.1.Hostname.2.Name = a.org\n"
+		  "Device.DynamicDNS.Server.1.ServerAddress = h\n", 2, 0 },
+		{ "Device.DynamicDNS.Client.1.Name = x\n", -1, "t:1: unknown key Name" },
+		{ "Device.DynamicDNS.Foo.1.X = 1\n", -1, "t:1: unknown key Device.DynamicDNS.Foo.1.X" },
+		{ "Device.DynamicDNS.Client.1.X_DDNSUP_Password = x\n", -1, "t:1: unknown key X_DDNSUP_Password" },
+		{ "Device.DynamicDNS.Client.1.Hostname.1.Colour = x\n", -1, "t:1: unknown key Hostname.1.Colour" },
+		{ "Device.DynamicDNS.Client.1.Hostname.1.Enable = no\n", -1, "t:1: Enable: must be 1, 0, true or false" },
+		{ "Device.DynamicDNS.Client.1.Username = a\nDevice.DynamicDNS.Client.1.Username = b\n", -1, "t:2: Username given twice (first on line 1)" },
+		{ "Username = a\nDevice.DynamicDNS.Client.1.Username = b\n", -1, "t:2: Device.DynamicDNS. and the older names in one file" },
+		{ "Device.DynamicDNS.Client.1.Server = Device.DynamicDNS.Server.x\n", -1, "t:1: Server: not a reference Device.DynamicDNS.Server.{k}" },
+		{ "Device.DynamicDNS.Client.1.Server = Device.DynamicDNS.Server.1..\n", -1, "t:1: Server: not a reference Device.DynamicDNS.Server.{k}" },
 	};
 	static struct instance inst[MAXINST];
 	char buf[512], many[4096];
@@ -784,6 +812,31 @@ t_conf(void)
 		    "InternetGatewayDevice.DynamicDNS.%zu.Name = x\n", i);
 	r = conf_parse(many, n, inst, MAXINST);
 	CHECK(r == -1 && strstr(lastfail.msg, "more than 16 instances"), "instances");
+	/* a Client takes what its Server sets and it does not */
+	snprintf(many, sizeof(many), "Device.DynamicDNS.Server.2.ServerAddress = h\n"
+	    "Device.DynamicDNS.Server.2.ServerPort = 8443\n"
+	    "Device.DynamicDNS.Server.2.X_DDNSUP_Pin = p\n"
+	    "Device.DynamicDNS.Server.2.Enable = false\n"
+	    "Device.DynamicDNS.Client.1.Server = Device.DynamicDNS.Server.2.\n"
+	    "Device.DynamicDNS.Client.1.X_DDNSUP_ProviderFQDN = mine\n"
+	    "Device.DynamicDNS.Client.1.Hostname.5.Name = b.org\n"
+	    "Device.DynamicDNS.Client.1.Hostname.2.Name = a.org\n"
+	    "Device.DynamicDNS.Client.1.Hostname.2.Enable = 0\n"
+	    "Device.DynamicDNS.Client.2.Server = Device.DynamicDNS.Server.3\n");
+	r = conf_parse(many, strlen(many), inst, MAXINST);
+	CHECK(r == 2 && strcmp(inst[0].s[K_FQDN].v, "mine") == 0 &&
+	    strcmp(inst[0].s[K_PORT].v, "8443") == 0 && inst[0].s[K_PORT].line == 2 &&
+	    inst[0].npins == 1 && inst[0].srvoff && !inst[0].badref &&
+	    inst[1].badref && !conf_enabled(&inst[0], 1), "merge: %d %s", r,
+	    r == -1 ? lastfail.msg : "");
+	{
+		const struct setting *hs[MAXNAMES];
+		int idx[MAXNAMES], off[MAXNAMES];
+
+		CHECK(conf_hostnames(&inst[0], hs, idx, off) == 2 && idx[0] == 2 &&
+		    off[0] && strcmp(hs[0]->v, "a.org") == 0 && idx[1] == 5 &&
+		    !off[1], "hostnames in order");
+	}
 	conf_path = "-";
 	done("configuration file parsing");
 }
