@@ -10,7 +10,7 @@ SERVICES=$($RUN -V | sed -n 's/^presets: //p')
 # updates $N (and what EXTRA adds); the state in $TS (-c $TD/st)
 dconf() {
 	conf "$D.Server.1.Name = local provider\n$D.Server.1.ServiceName = dyn\n\
-$D.Server.1.ServerAddress = localhost\n$D.Server.1.ServerPort = $PORT\n\
+$D.Server.1.ServerAddress = ${SRV_:-localhost}\n$D.Server.1.ServerPort = $PORT\n\
 $D.Server.1.Protocol = HTTPS\n$D.Server.1.X_DDNSUP_CACertificate = $CERTS/ca.pem\n\
 $D.Client.1.Alias = home\n$D.Client.1.Server = $D.Server.1.\n\
 $D.Client.1.Username = ${USER_:-bob}\n$D.Client.1.Password = $SECRET\n\
@@ -197,6 +197,26 @@ t_tr181_retry() {
 	USER_=
 }
 case_ "tr181: RetryInterval after a failed connection; MaxRetries stops until the configuration changes" t_tr181_retry
+
+t_tr181_dnsproto() {
+	tfresh
+	reply "200 OK" "garbage\n"
+	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 10
+	dconf
+	run181
+	status 76
+	report Error PROTOCOL_ERROR Error $NEVER
+	# RFC 6761: .invalid never resolves, and no resolver is asked
+	tfresh
+	SRV_=ddns.example.invalid
+	dconf
+	run181
+	status 68
+	out "$N failed 203.0.113.7 resolve"
+	report Error DNS_ERROR UpdateNeeded $NEVER
+	SRV_=
+}
+case_ "tr181: -S after a malformed reply (PROTOCOL_ERROR) and an unknown host (DNS_ERROR)" t_tr181_dnsproto
 
 t_tr181_disabled() {
 	tfresh
