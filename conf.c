@@ -179,7 +179,7 @@ put(struct instance *in, int key, const char *v, int line, const char *name)
 
 /* "N." at *k: the instance number, *k and *len moved past it. */
 static long
-index_(const char **k, size_t *len, int line)
+instno(const char **k, size_t *len, int line)
 {
 	char *e;
 	long i;
@@ -239,7 +239,7 @@ hostname(struct instance *in, const char *k, size_t len, const char *v,
 	long j;
 	int h, on;
 
-	if ((j = index_(&k, &len, line)) == -1)
+	if ((j = instno(&k, &len, line)) == -1)
 		return -1;
 	for (h = 0; h < in->nhosts && in->hostidx[h] != j; h++)
 		;
@@ -256,6 +256,7 @@ hostname(struct instance *in, const char *k, size_t len, const char *v,
 			    in->hosts[h].line);
 		in->hosts[h].v = v;
 		in->hosts[h].line = line;
+		in->hosts[h].name = "Hostname.{j}.Name";
 		return 0;
 	}
 	if (!is(k, len, "Enable"))
@@ -287,7 +288,7 @@ tr181(const char *k, size_t len, const char *v, int line,
 		    line, TR181, (int)len, k);
 	k += 7;
 	len -= 7;
-	if ((i = index_(&k, &len, line)) == -1)
+	if ((i = instno(&k, &len, line)) == -1)
 		return -1;
 	in = client ? instance(inst, n, max, (int)i, line) :
 	    instance(servers, &conf_nservers, MAXINST, (int)i, line);
@@ -425,7 +426,7 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 		    strncasecmp(k, PREFIX, strlen(PREFIX)) == 0) {
 			kk += strlen(PREFIX);
 			klen -= strlen(PREFIX);
-			if ((index = index_(&kk, &klen, line)) == -1)
+			if ((index = instno(&kk, &klen, line)) == -1)
 				return -1;
 		}
 		if ((key = conf_key(kk, klen)) == -1)

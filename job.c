@@ -348,10 +348,6 @@ names(struct job *j, const struct instance *f, const struct cli *c,
 	for (i = 0; i < n; i++) {
 		if (off[i] || s[i]->v == NULL || s[i]->v[0] == '\0')
 			continue;
-		if (!validname(s[i]->v, 0) && f->tr181)
-			return fail(F_USAGE, "%s:%d: Hostname.%d.Name: %s: not a "
-			    "valid fully qualified host name", conf_path,
-			    s[i]->line, idx[i], s[i]->v);
 		if (!validname(s[i]->v, 0))
 			return bad(s[i], K_DOMAIN1 + idx[i] - 1, "%s: not a "
 			    "valid fully qualified host name", s[i]->v);

@@ -10,10 +10,10 @@
 
 #define DM	"Device.DynamicDNS."
 
-enum { H_REGISTERED, H_NEEDED, H_ERROR, H_DISABLED };
+enum { H_REGISTERED, H_NEEDED, H_ERROR, H_DISABLED, H_UPDATING };
 
 static const char *const hostwords[] = { "Registered", "UpdateNeeded", "Error",
-    "Disabled" };
+    "Disabled", "Updating" };
 static struct job job;
 static struct state st;
 
@@ -89,10 +89,10 @@ stale(const struct staterec *r, char family, const char *addr)
  */
 static int
 hoststatus(const char *name, const char *fp, long long now, long long *last,
-    int *status)
+    int *status, int busy)
 {
 	const struct staterec *r;
-	int k, any = 0, need = 0, err = 0, fam4 = 0, fam6 = 0;
+	int k, any = 0, need = 0, err = 0, fam4 = 0, fam6 = 0, held = 0;
 
 	*last = 0;
 	for (k = 0; k < st.n; k++) {
@@ -104,6 +104,7 @@ hoststatus(const char *name, const char *fp, long long now, long long *last,
 		fam6 |= r->family == '6';
 		if (r->updated > *last)
 			*last = r->updated;
+		held |= r->hold > now;
 		*status = worse(*status, r->status);
 		if (r->stop != 0 && (fp == NULL || strcmp(r->fp, fp) == 0))
 			err = 1;
@@ -116,7 +117,8 @@ hoststatus(const char *name, const char *fp, long long now, long long *last,
 		return H_ERROR;
 	if (!any || need || *last == 0 || (job.addr4[0] && !fam4) ||
 	    (job.addr6[0] && !fam6))
-		return H_NEEDED;
+		/* a run that holds the lock is sending it now */
+		return busy && !held ? H_UPDATING : H_NEEDED;
 	return H_REGISTERED;
 }
 
@@ -178,7 +180,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 			job.names[0] = save;
 		}
 		hst[h] = hoststatus(name ? name : "", havefp ? fp : NULL, now,
-		    &upd[h], &last);
+		    &upd[h], &last, busy);
 		if (off[h] || !conf_enabled(in, on))
 			hst[h] = H_DISABLED;
 	}

@@ -302,6 +302,7 @@ t_tr181_errors() {
 	provider
 	for bad in "$D.Client.1.Name = x:unknown key Name" \
 	    "$D.Client.1.Hostname.1.Enable = maybe:Enable: must be 1, 0, true or false" \
+	    "$D.Client.1.Hostname.3.Name = x:Hostname.{j}.Name: x: not a valid fully qualified host name" \
 	    "$D.Client.2.Server = Device.IP.Interface.1:Server: not a reference" \
 	    "$D.Client.1.Hostname.1.Name = $N2:Hostname.1.Name given twice" \
 	    "$D.Client.1.X_DDNSUP_Password = x:unknown key X_DDNSUP_Password" \
@@ -357,12 +358,12 @@ t_tr181_connecting() {
 	while ! grep -q . "$W/rec" && [ $i -lt 200 ]; do sleep 0.01; i=$((i + 1)); done
 	status181
 	status 0
-	out "$(head181 1 1)" "$(client1 Connecting NO_ERROR)" "$(host 1 1 $N UpdateNeeded $NEVER)"
+	out "$(head181 1 1)" "$(client1 Connecting NO_ERROR)" "$(host 1 1 $N Updating $NEVER)"
 	wait $bg
 	status181
 	out "$(head181 1 1)" "$(client1 Error TIMEOUT_ERROR)" "$(host 1 1 $N UpdateNeeded $NEVER)"
 }
-case_ "tr181: -S while a run holds the lock: Connecting" t_tr181_connecting
+case_ "tr181: -S while a run holds the lock: Connecting, Updating" t_tr181_connecting
 
 t_tr181_oldstate() {
 	tfresh
