@@ -240,8 +240,8 @@ status_report(const struct instance *inst, int n, const struct cli *c)
 		count += c->conffile == NULL || conf_selected(&inst[i],
 		    c->select);
 	printf(DM "SupportedServices = ");
-	for (p = dyndns_presets(); p->name != NULL; p++)
-		printf("%s%s", p == dyndns_presets() ? "" : ",", p->name);
+	for (p = preset_all(); p->name != NULL; p++)
+		printf("%s%s", p == preset_all() ? "" : ",", p->name);
 	printf("\n" DM "ClientNumberOfEntries = %d\n", count);
 	printf(DM "ServerNumberOfEntries = %d\n", c->conffile ? conf_nservers :
 	    0);
