@@ -319,6 +319,21 @@ t_tr181_errors() {
 }
 case_ "tr181: mistakes name file:line and send nothing" t_tr181_errors
 
+t_tr181_susage() {
+	ddnsup -S
+	status 64
+	errhas "-S needs -f file, or -c statefile and the host names"
+	ddnsup -S -c "$W/st"
+	status 64
+	provider
+	dconf
+	ddnsup -S -f "$CF" $N
+	status 64
+	errhas "-S -f reports the file's host names: give none"
+	noout
+}
+case_ "tr181: -S without what it reports: 64" t_tr181_susage
+
 t_tr181_seed() {
 	tfresh
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 10
