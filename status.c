@@ -135,6 +135,23 @@ param(int i, const char *name, const char *value)
 	printf(DM "Client.%d.%s = %s\n", i, name, value);
 }
 
+/* The command line's names (hs[h] NULL), else the instance's Hostnames. */
+static int
+hostnames(const struct instance *in, const struct cli *c,
+    const struct setting **hs, int *idx, int *off)
+{
+	int n;
+
+	if (c->nnames == 0)
+		return conf_hostnames(in, hs, idx, off);
+	for (n = 0; n < c->nnames; n++) {
+		hs[n] = NULL;
+		idx[n] = n + 1;
+		off[n] = 0;
+	}
+	return n;
+}
+
 /* One Client.{i}: its settings checked as a run would, its state read. */
 static void
 client(const struct instance *in, const struct cli *c, long long now)
@@ -154,7 +171,10 @@ client(const struct instance *in, const struct cli *c, long long now)
 		memset(&job, 0, sizeof(job));
 		job_statefile(&job, in, c);
 	}
-	havefp = ok && job_cafile(&job) >= 0 && job_secret(&job) == 0;
+	/* the fingerprint needs what a run would use: the CA file, the secret */
+	if (ok)
+		job_cafile(&job);
+	havefp = ok && job_secret(&job) == 0;
 	if (job.statefile != NULL && state_peek(&st, job.statefile,
 	    &busy) == -1) {
 		warn("%s", lastfail.msg);
@@ -163,14 +183,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 		memset(&st, 0, sizeof(st));
 	if (ok)
 		current(&job);
-	if (c->nnames > 0)
-		for (n = 0; n < c->nnames; n++) {
-			hs[n] = NULL;
-			idx[n] = n + 1;
-			off[n] = 0;
-		}
-	else
-		n = conf_hostnames(in, hs, idx, off);
+	n = hostnames(in, c, hs, idx, off);
 	for (h = 0; h < n; h++) {
 		name = hs[h] ? hs[h]->v : c->names[h];
 		if (havefp) {
@@ -187,10 +200,16 @@ client(const struct instance *in, const struct cli *c, long long now)
 	wipe(job.secret, sizeof(job.secret));
 	if (!ok && c->conffile != NULL && conf_enabled(in, on))
 		last = ST_USAGE;
-	status = !conf_enabled(in, on) ? "Disabled" : !ok &&
-	    c->conffile != NULL ? "Error_Misconfigured" : busy ? "Connecting" :
-	    last == ST_OK ? "Updated" : last == ST_USAGE || last == ST_CONFIG ?
-	    "Error_Misconfigured" : "Error";
+	if (!conf_enabled(in, on))
+		status = "Disabled";
+	else if (busy && last != ST_USAGE)
+		status = "Connecting";
+	else if (last == ST_OK)
+		status = "Updated";
+	else if (last == ST_USAGE || last == ST_CONFIG)
+		status = "Error_Misconfigured";
+	else
+		status = "Error";
 	param(i, "Enable", on ? "true" : "false");
 	param(i, "Status", status);
 	if (in->s[K_NAME].v != NULL)
@@ -200,7 +219,8 @@ client(const struct instance *in, const struct cli *c, long long now)
 		param(i, "Server", in->server.v);
 	if ((v = setting(in, c, K_LINK)) != NULL && *v != '\0')
 		param(i, "Interface", v);
-	if ((v = setting(in, c, K_USER)) != NULL)
+	if ((v = setting(in, c, K_USER)) != NULL ||
+	    (v = setting(in, c, K_EMAIL)) != NULL)
 		param(i, "Username", v);
 	param(i, "Password", "");
 	snprintf(buf, sizeof(buf), "%d", n);
