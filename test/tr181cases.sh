@@ -419,3 +419,45 @@ $D.Client.1.X_DDNSUP_AddressURL = http://127.0.0.1:$CPORT/\n$D.Client.1.Hostname
 	ADDR_=
 }
 case_ "tr181: CheckInterval is how long -w's address is kept (0: every run)" t_tr181_check
+
+t_tr181_interface() {
+	if [ "$(id -u)" -ne 0 ] || ! command -v ip >/dev/null ||
+	    ! ip netns add "dd16-$$" 2>/dev/null; then
+		SKIP="cannot create a network namespace (needs root and iproute2)"
+		return
+	fi
+	NETNS="dd16-$$"
+	inns() { ip netns exec "$NETNS" "$@"; }
+	inns ip link set lo up
+	inns ip link add wan0 type veth peer name wan1
+	inns ip link set wan0 up
+	inns ip addr add 203.0.113.5/24 dev wan0
+	tfresh
+	PROVWRAP="ip netns exec $NETNS" provider -n 5
+	conf "$D.Server.1.ServerAddress = 127.0.0.1\n$D.Server.1.ServerPort = $PORT\n\
+$D.Server.1.Protocol = HTTP\n$D.Client.1.Server = $D.Server.1\n\
+$D.Client.1.Interface = wan0\n$D.Client.1.Username = bob\n\
+$D.Client.1.Password = $SECRET\n$D.Client.1.Hostname.1.Name = $N\n"
+	inns $RUN -f "$CF" -c "$TD/st" >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	req "$(q $N 203.0.113.5)" "127.0.0.1:$PORT"
+	TS=$TD/st.1
+	t=$(lastupdate $N)
+	inns $RUN -S -f "$CF" -c "$TD/st" >"$W/out" 2>"$W/err"
+	grep -qx "$D.Client.1.Interface = wan0" "$W/out" || bad "no Interface line"
+	grep -qx "$D.Client.1.Hostname.1.Status = Registered" "$W/out" || bad "not Registered"
+	grep -qx "$D.Client.1.Hostname.1.LastUpdate = $t" "$W/out" || bad "LastUpdate"
+	# the interface's address changed: due
+	inns ip addr del 203.0.113.5/24 dev wan0
+	inns ip addr add 203.0.113.6/24 dev wan0
+	inns $RUN -S -f "$CF" -c "$TD/st" >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	grep -qx "$D.Client.1.Hostname.1.Status = UpdateNeeded" "$W/out" || bad "not UpdateNeeded: $(cat "$W/out")"
+	nrequests 1
+	TS=$TD/st.home
+	ip netns del "$NETNS"
+	NETNS=
+}
+case_ "tr181: Interface: -S reads the interface's address (UpdateNeeded after a change)" t_tr181_interface
