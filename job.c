@@ -535,14 +535,10 @@ int
 job_build(struct job *j, const struct instance *f, const struct cli *c)
 {
 	const struct setting *s;
-	struct setting here;
+	/* where an instance of the file begins, for what it lacks */
+	struct setting here = { "", f->line, NULL, NULL };
 	long long n;
 
-	/* where an instance of the file begins, for what it lacks */
-	here.v = "";
-	here.line = f->line;
-	here.opt = NULL;
-	here.name = NULL;
 	memset(j, 0, sizeof(*j));
 	j->family = AF_UNSPEC;
 	j->verbose = c->verbose;
