@@ -246,9 +246,11 @@ int
 status_report(const struct instance *inst, int n, const struct cli *c)
 {
 	const struct preset *p;
-	long long now = (long long)time(NULL);
+	long long now;
 	int i, k, count = 0, last = 0, min;
 
+	if (clock_now(&now) == -1)
+		return -1;
 	if (c->conffile == NULL && (c->in.s[K_STATE].v == NULL ||
 	    c->nnames == 0))
 		return fail(F_USAGE, "-S needs -f file, or -c statefile and "
