@@ -149,6 +149,31 @@ instance(struct instance *inst, int *n, int max, int index, int line)
 	return &inst[(*n)++];
 }
 
+/*
+ * Values are taken literally. Quotes around one would be sent: an error,
+ * except in a secret, which may be anything (a warning). A " #" may be
+ * part of a secret too, so it is kept, with a warning.
+ */
+static int
+literal(int key, const char *v, int line, const char *name)
+{
+	size_t n = strlen(v);
+	int secret = key == K_PASSWORD || key == K_KEY;
+
+	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+		if (!secret)
+			return fail(F_CONFIG, "%s:%d: %s: the value is in quotes, "
+			    "which would be sent: remove them", conf_path, line,
+			    name);
+		warn("%s:%d: %s: the quotes are part of the value", conf_path,
+		    line, name);
+	}
+	if (strstr(v, " #") != NULL || strstr(v, "\t#") != NULL)
+		warn("%s:%d: %s: \"#\" is part of the value (a comment needs "
+		    "its own line)", conf_path, line, name);
+	return 0;
+}
+
 /* Set one parameter of an instance; name: what the file called it. */
 static int
 put(struct instance *in, int key, const char *v, int line, const char *name)
@@ -170,6 +195,8 @@ put(struct instance *in, int key, const char *v, int line, const char *name)
 	s->v = v;
 	s->line = line;
 	s->name = name;
+	if (literal(key, v, line, name ? name : keys[key]) == -1)
+		return -1;
 	if (key == K_NAME && in->tr181 != 2 && !validinstname(v))
 		return fail(F_CONFIG, "%s:%d: %s: letters, digits, '.', '_' "
 		    "and '-', at most 64", conf_path, line,
@@ -380,6 +407,9 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 	struct instance *in;
 
 	conf_nservers = 0;
+	/* a UTF-8 byte order mark, as some Windows editors write */
+	if (len >= 3 && memcmp(p, "\357\273\277", 3) == 0)
+		p += 3;
 	for (line = 1; p < end; line++, p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 #include <unistd.h>
 
 #include "ddnsup.h"
@@ -22,8 +21,19 @@ fatal(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	warn("%s", buf);
+	logerr("%s", buf);
 	exit(status);
+}
+
+static void
+synopsis(FILE *fp)
+{
+	fprintf(fp, "usage: %s [-46EFhlnqSvV] [-f file [-I instance]] "
+	    "[-P protocol] [-s server] [-u user]\n"
+	    "              [-p secretfile] [-a address | -i interface | -w url] "
+	    "[-C cafile]\n"
+	    "              [-k pin] [-c statefile] [-T period] [-t seconds] "
+	    "[-o key=value] name ...\n", argv0);
 }
 
 static NORETURN void
@@ -36,15 +46,19 @@ usage(const char *fmt, ...)
 		va_start(ap, fmt);
 		vsnprintf(buf, sizeof(buf), fmt, ap);
 		va_end(ap);
-		warn("%s", buf);
+		logerr("%s", buf);
 	}
-	fprintf(stderr, "usage: %s [-46FlnqSvV] [-f file [-I instance]] "
-	    "[-P protocol] [-s server] [-u user]\n"
-	    "              [-p secretfile] [-a address | -i interface | -w url] "
-	    "[-C cafile]\n"
-	    "              [-k pin] [-c statefile] [-T period] [-t seconds] "
-	    "[-o key=value] name ...\n", argv0);
+	synopsis(stderr);
 	exit(ST_USAGE);
+}
+
+/* -h: the synopsis and where the rest is, on standard output */
+static NORETURN void
+help(void)
+{
+	synopsis(stdout);
+	printf("The manual, ddnsup(1), describes every option: man ddnsup\n");
+	exit(ST_OK);
 }
 
 /* A library call failed: its failure decides the status. */
@@ -66,6 +80,11 @@ version(void)
 	printf("\n");
 }
 
+/*
+ * An instance's lines on standard output (with -q only the failures),
+ * then each distinct failure's cause: cron mail says what, then why.
+ * With -l every update is a notice in syslog, also under -q.
+ */
 static void
 report(const struct job *j, const struct nameresult *res, int quiet)
 {
@@ -75,6 +94,15 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 	const char *srv;
 	int i, same = 1;
 
+	for (i = 0; i < j->nnames; i++) {
+		if (!quiet || res[i].res == R_FAILED)
+			printf("%s %s %s %s\n", j->names[i], words[res[i].res],
+			    res[i].addr, res[i].code);
+		if (res[i].res == R_UPDATED)
+			lognotice("%s updated %s %s", j->names[i], res[i].addr,
+			    res[i].code);
+	}
+	fflush(stdout);
 	for (i = 0; i < j->nnames; i++)
 		if (res[i].res != R_FAILED ||
 		    strcmp(res[i].code, res[0].code) != 0 ||
@@ -96,15 +124,10 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 			snprintf(msg, sizeof(msg), "%s: %s: %s: %s", srv,
 			    j->names[i], res[i].code, res[i].text);
 		if (strcmp(msg, last) != 0)
-			warn("%s", msg);
+			logerr("%s", msg);
 		snprintf(last, sizeof(last), "%s", msg);
 	}
-	for (i = 0; i < j->nnames; i++)
-		if (!quiet || res[i].status != ST_OK)
-			printf("%s %s %s %s\n", j->names[i], words[res[i].res],
-			    res[i].addr, res[i].code);
 }
-
 
 /* Every name of a job that could not start fails for the same reason. */
 static int
@@ -126,17 +149,32 @@ runone(struct job *j, int dry, int quiet)
 	if (dry) {
 		if (r == 0)
 			return ST_OK;
-		warn("%s", lastfail.msg);
+		logerr("%s", lastfail.msg);
 		return fail_status(lastfail.kind);
 	}
 	report(j, res, quiet);
 	if (r == 1) {
-		warn("%s", lastfail.msg);
+		logerr("%s", lastfail.msg);
 		status = fail_status(lastfail.kind);
 	}
 	for (i = 0; i < j->nnames; i++)
 		status = worse(status, res[i].status);
 	return status;
+}
+
+/* --help is -h; other long options get a pointer, not getopt's "--" */
+static void
+longopts(int argc, char *argv[])
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0)
+			help();
+		if (strncmp(argv[i], "--", 2) == 0)
+			usage("%s: no long options: -h for the usage, -V for "
+			    "the version, man ddnsup for the manual", argv[i]);
+	}
 }
 
 static void
@@ -145,22 +183,21 @@ options(int argc, char *argv[], int *dry, int *quiet)
 	int ch, r = 0;
 
 	while ((ch = getopt(argc, argv,
-	    "46a:C:c:Ff:I:i:k:lno:P:p:qSs:T:t:u:vVw:")) != -1) {
+	    "46a:C:c:EFf:hI:i:k:lno:P:p:qSs:T:t:u:vVw:")) != -1) {
 		switch (ch) {
 		case '4': c.four = 1; break;
 		case '6': c.six = 1; break;
 		case 'a': r = job_set(&c, K_ADDRESS, optarg, "-a"); break;
 		case 'C': r = job_set(&c, K_CACERT, optarg, "-C"); break;
 		case 'c': r = job_set(&c, K_STATE, optarg, "-c"); break;
+		case 'E': c.optional = 1; break;
 		case 'F': c.force = 1; break;
 		case 'f': c.conffile = optarg; break;
+		case 'h': help();
 		case 'I': c.select = optarg; break;
 		case 'i': r = job_set(&c, K_LINK, optarg, "-i"); break;
 		case 'k': r = job_set(&c, K_PIN, optarg, "-k"); break;
-		case 'l':
-			uselog = 1;
-			openlog("ddnsup", LOG_PID, LOG_DAEMON);
-			break;
+		case 'l': log_open(); break;
 		case 'n': *dry = 1; break;
 		case 'o': r = job_option(&c, optarg); break;
 		case 'P': r = job_set(&c, K_PROTO, optarg, "-P"); break;
@@ -198,6 +235,7 @@ main(int argc, char *argv[])
 	argv0 = "ddnsup";
 	/* the secret is in memory from job_prepare on: never in a core */
 	sandbox_early();
+	longopts(argc, argv);
 	options(argc, argv, &dry, &quiet);
 	/* the command line's own mistakes, before any file is read */
 	if (job_checkcli(&c) == -1)
@@ -220,6 +258,12 @@ main(int argc, char *argv[])
 	/* every instance is checked before anything is read or sent */
 	if ((njobs = job_select(jobs, inst, n, &c)) == -1)
 		failed();
+	if (njobs == 0) {
+		/* -E: an event on a link without an instance is no error */
+		logdebug("%s: no enabled instance matches %s: nothing to do",
+		    c.conffile, c.select);
+		return ST_OK;
+	}
 	for (i = 0; i < njobs; i++)
 		if (job_prepare(&jobs[i]) == -1)
 			break;

@@ -183,6 +183,10 @@ extern const char *argv0;
 extern int uselog;
 void warn(const char *, ...);
 void logv(const char *, ...);
+void logerr(const char *, ...);
+void lognotice(const char *, ...);
+void logdebug(const char *, ...);
+void log_open(void);
 int fail(enum fail, const char *, ...);
 int clock_now(long long *);
 size_t b64encode(char *, size_t, const unsigned char *, size_t);
@@ -333,6 +337,7 @@ struct cli {
 	int status;		/* -S */
 	const char *conffile;	/* -f */
 	const char *select;	/* -I */
+	int optional;		/* -E: -I may match no enabled instance */
 };
 int job_set(struct cli *, int, const char *, const char *);
 int job_option(struct cli *, const char *);

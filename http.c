@@ -91,6 +91,16 @@ url_hostport(struct url *u, const char *s, const char *defport)
 	return 0;
 }
 
+/* s starts with the word w alone, or followed by ':' or '/' */
+static int
+schemeword(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	return strncasecmp(s, w, n) == 0 &&
+	    (s[n] == '\0' || s[n] == ':' || s[n] == '/');
+}
+
 /* [http://|https://]host[:port][/path], defpath when there is none */
 int
 url_parse(struct url *u, const char *s, const char *defpath)
@@ -106,6 +116,10 @@ url_parse(struct url *u, const char *s, const char *defpath)
 		s += 7;
 	} else if (strstr(s, "://") != NULL)
 		return fail(F_CONFIG, "%s: scheme must be http or https", s);
+	else if (schemeword(s, "http") || schemeword(s, "https"))
+		/* a typo (https//host, https:host), not a host named https */
+		return fail(F_CONFIG, "%s: a scheme without \"://\": write "
+		    "https://host", s);
 	if (hostport(u, s, u->tls ? "443" : "80", &p) == -1)
 		return -1;
 	if (*p == '\0')

@@ -16,7 +16,11 @@ static char clisecret[MAXSECRET];
 static size_t clisecretlen;
 static int clisecretread;
 
-/* The first line of a file ("-": standard input), at most MAXSECRET - 1 bytes. */
+/*
+ * The first line of a file ("-": standard input), at most MAXSECRET - 1
+ * bytes. Messages never name the file: a password given to -p by mistake
+ * would be printed.
+ */
 static int
 readsecret(const char *path, char *out, size_t *outlen)
 {
@@ -30,10 +34,10 @@ readsecret(const char *path, char *out, size_t *outlen)
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY)) == -1)
-		return fail(F_CONFIG, "%s:", path);
+		return fail(F_CONFIG, "-p: cannot open the secret file:");
 	if (fd != STDIN_FILENO && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    (sb.st_mode & (S_IRGRP | S_IROTH)))
-		warn("%s: secret file is readable by others", path);
+		warn("-p: the secret file is readable by others");
 	while (len < sizeof(buf) && memchr(buf, '\n', len) == NULL) {
 		n = read(fd, buf + len, sizeof(buf) - len);
 		if (n == -1 && errno == EINTR)
@@ -45,21 +49,21 @@ readsecret(const char *path, char *out, size_t *outlen)
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (n == -1)
-		return fail(F_CONFIG, "%s:", path);
+		return fail(F_CONFIG, "-p: cannot read the secret file:");
 	if ((nl = memchr(buf, '\n', len)) != NULL)
 		len = (size_t)(nl - buf);
 	if (len > 0 && buf[len - 1] == '\r')
 		len--;
 	if (len >= MAXSECRET) {
 		wipe(buf, sizeof(buf));
-		return fail(F_CONFIG, "%s: secret longer than %d bytes", path,
+		return fail(F_CONFIG, "-p: secret longer than %d bytes",
 		    MAXSECRET - 1);
 	}
 	memcpy(out, buf, len);
 	*outlen = len;
 	wipe(buf, sizeof(buf));
 	if (len == 0)
-		return fail(F_CONFIG, "%s: empty secret", path);
+		return fail(F_CONFIG, "-p: empty secret");
 	return 0;
 }
 

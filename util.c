@@ -1,5 +1,6 @@
 /* Messages, base64, name checks and other small helpers. */
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <arpa/inet.h>
 
 #include <errno.h>
@@ -16,6 +17,12 @@ const char *argv0 = "ddnsup";
 int uselog;
 struct failure lastfail;
 
+/*
+ * Where a message goes. Without -l: errors, warnings and -v's lines to
+ * standard error; notices (the output line says it) and debug lines
+ * nowhere. With -l: all to syslog, and errors to standard error too, so
+ * that cron mail says why a name failed.
+ */
 static void
 vmsg(int prio, const char *fmt, va_list ap)
 {
@@ -29,28 +36,52 @@ vmsg(int prio, const char *fmt, va_list ap)
 		snprintf(buf + n, sizeof(buf) - n, " %s", strerror(saved));
 	if (uselog)
 		syslog(prio, "%s", buf);
-	else
+	if (uselog ? prio == LOG_ERR : prio != LOG_NOTICE && prio != LOG_DEBUG)
 		fprintf(stderr, "%s: %s\n", argv0, buf);
 }
 
-void
-warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmsg(LOG_WARNING, fmt, ap);
-	va_end(ap);
+#define MSGFN(name, prio) \
+void \
+name(const char *fmt, ...) \
+{ \
+	va_list ap; \
+ \
+	va_start(ap, fmt); \
+	vmsg(prio, fmt, ap); \
+	va_end(ap); \
 }
 
-void
-logv(const char *fmt, ...)
-{
-	va_list ap;
+MSGFN(logerr, LOG_ERR)
+MSGFN(warn, LOG_WARNING)
+MSGFN(lognotice, LOG_NOTICE)
+MSGFN(logv, LOG_INFO)
+MSGFN(logdebug, LOG_DEBUG)
 
-	va_start(ap, fmt);
-	vmsg(LOG_INFO, fmt, ap);
-	va_end(ap);
+/*
+ * -l: syslog when a syslog daemon listens on /dev/log, else standard
+ * error. openlog(3) cannot tell (it connects lazily and drops messages
+ * when nothing listens), so try the socket first.
+ */
+void
+log_open(void)
+{
+	struct sockaddr_un sa;
+	int fd, ok = 0;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", "/dev/log");
+	if ((fd = socket(AF_UNIX, SOCK_DGRAM, 0)) != -1) {
+		ok = connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0;
+		close(fd);
+	}
+	if (!ok && (fd = socket(AF_UNIX, SOCK_STREAM, 0)) != -1) {
+		ok = connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0;
+		close(fd);
+	}
+	uselog = ok;
+	if (ok)
+		openlog("ddnsup", LOG_PID | LOG_NDELAY, LOG_DAEMON);
 }
 
 /* Record why an operation failed; returns -1 for the caller to pass on. */

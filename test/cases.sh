@@ -556,9 +556,11 @@ t_nosecret() {
 	ddnsup -u bob -p "$W/empty" $N
 	status 78
 	errhas "empty secret"
+	# the path is not printed: it may be a password given by mistake
 	ddnsup -u bob -p "$W/nonexistent" $N
 	status 78
-	err "ddnsup: $W/nonexistent: No such file or directory"
+	out "$N failed - config"
+	err "ddnsup: -p: cannot open the secret file: No such file or directory"
 	export DDNSUP_PASSWORD="$SECRET"
 }
 case_ "secret: missing, empty or unreadable" t_nosecret
@@ -574,7 +576,7 @@ t_secretfile() {
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key"
 	chmod 644 "$W/secret"
 	https -p "$W/secret" $N
-	err "ddnsup: $W/secret: secret file is readable by others"
+	err "ddnsup: -p: the secret file is readable by others"
 	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key"
 	printf '%s' "$SECRET" | https -p - $N
 	status 0
