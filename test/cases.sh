@@ -644,9 +644,10 @@ t_syslog() {
 	https -l $N
 	status 77
 	out "$N failed - badauth"
-	err
+	# with -l too: cron mail says why (fieldcases.sh checks syslog itself)
+	err "ddnsup: localhost: badauth: user name or password refused"
 }
-case_ "syslog: messages leave standard error" t_syslog
+case_ "syslog: a failure's cause stays on standard error" t_syslog
 
 t_version() {
 	ddnsup -V
