@@ -119,6 +119,29 @@ install: ddnsup
 	cp -f ddnsup.1 $(DESTDIR)$(MANPREFIX)/man1/
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
 
+# each hook where its daemon looks (README, "Hooks"), with this PREFIX
+CONTRIB = ppp-ip-up:/etc/ppp/ip-up.d/ddnsup:755 \
+	ppp-ipv6-up:/etc/ppp/ipv6-up.d/ddnsup:755 \
+	udhcpc.script:/etc/udhcpc/ddnsup.script:755 \
+	dhcpcd.hook:/usr/lib/dhcpcd/dhcpcd-hooks/90-ddnsup:644 \
+	dhclient.hook:/etc/dhcp/dhclient-exit-hooks.d/ddnsup:644 \
+	ifupdown.hook:/etc/network/if-up.d/ddnsup:755 \
+	networkmanager.hook:/etc/NetworkManager/dispatcher.d/90-ddnsup:755 \
+	networkd-dispatcher.hook:/etc/networkd-dispatcher/routable.d/50-ddnsup:755 \
+	openwrt-hotplug:/etc/hotplug.d/iface/95-ddnsup:644 \
+	ddnsup.cron:/etc/cron.d/ddnsup:644 \
+	ddnsup.service:/etc/systemd/system/ddnsup.service:644 \
+	ddnsup.timer:/etc/systemd/system/ddnsup.timer:644
+
+install-contrib:
+	for e in $(CONTRIB); do \
+		src=$${e%%:*}; rest=$${e#*:}; dst=$(DESTDIR)$${rest%:*}; \
+		mkdir -p "$$(dirname "$$dst")" || exit 1; \
+		sed 's|/usr/local/bin/ddnsup|$(PREFIX)/bin/ddnsup|g' \
+		    "contrib/$$src" >"$$dst" || exit 1; \
+		chmod "$${rest##*:}" "$$dst" || exit 1; \
+	done
+
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ddnsup $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
 
@@ -126,4 +149,4 @@ clean:
 	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) $(TESTBIN) bench/timeit bench/delayproxy
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all analyze bench static static-musl check check-musl check-valgrind fuzz demo install uninstall clean
+.PHONY: all analyze bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib uninstall clean
