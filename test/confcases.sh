@@ -300,7 +300,7 @@ $P.2.ProviderCACertificate = $CERTS/ca.pem\n"
 # hookenv: what a hook needs to find this build instead of /usr/local
 hookrun() {
 	env -i PATH=/usr/bin:/bin DDNSUP="$RUN" DDNSUP_CONF="$CF" \
-	    DDNSUP_STATE="$W/var/ddnsup" "$@" >"$W/out" 2>"$W/err"
+	    DDNSUP_STATE="$W/var/ddnsup" DDNSUP_CHAIN= "$@" >"$W/out" 2>"$W/err"
 	STATUS=$?
 }
 

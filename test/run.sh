@@ -311,6 +311,7 @@ fi
 . "$T/tlscases.sh"
 . "$T/timecases.sh"
 . "$T/tr181cases.sh"
+. "$T/fieldcases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
