@@ -342,7 +342,7 @@ case_ "hook: udhcpc bound and renew; a renew with the same address sends nothing
 
 # the command of a cron line or an ExecStart=, with this build's paths
 hookcmd() {
-	sed -e "s|/usr/local/bin/ddnsup|$RUN|; s|/etc/ddnsup/ddnsup.conf|$CF|; s|/var/lib/ddnsup/ddnsup|$W/var/ddnsup|"
+	sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$CF|g; s|/var/lib/ddnsup/ddnsup|$W/var/ddnsup|g"
 }
 
 t_hookcron() {

@@ -19,8 +19,8 @@ fconf() {
 # fhook FILE: a copy of contrib/FILE with this build's paths (daemons
 # such as dhcpcd, dhclient and ifup clear the environment)
 fhook() {
-	sed -e "s|/usr/local/bin/ddnsup|$RUN|; s|/etc/ddnsup/ddnsup.conf|$FC|" \
-	    -e "s|/var/lib/ddnsup/ddnsup|$W/fvar/ddnsup|" "$TOP/contrib/$1" \
+	sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$FC|g" \
+	    -e "s|/var/lib/ddnsup/ddnsup|$W/fvar/ddnsup|g" "$TOP/contrib/$1" \
 	    >"$W/hook.$1"
 	chmod 755 "$W/hook.$1"
 	echo "$W/hook.$1"
@@ -258,3 +258,300 @@ t_fnosyslog() {
 	SYSLOG=
 }
 case_ "field: -l without a syslog daemon falls back to standard error" t_fnosyslog
+
+# --- hooks run by their real daemons, in network namespaces ---------------
+
+# fnet: a DHCP server namespace (udhcpd on vS, 192.0.2.1/24, vC's
+# lease 192.0.2.114) and a client namespace with vC and the provider
+fnet() {
+	[ "$(id -u)" = 0 ] && command -v ip >/dev/null && command -v unshare >/dev/null ||
+	    { SKIP="needs root, ip and unshare"; return 1; }
+	NSS=dd14s$$ NSC=dd14c$$
+	FNETNS="$NSS $NSC"
+	ip netns add $NSS && ip netns add $NSC &&
+	ip -n $NSS link add vS type veth peer name vC netns $NSC &&
+	ip -n $NSC link set vC address 02:00:00:00:00:14 &&
+	ip -n $NSS addr add 192.0.2.1/24 dev vS &&
+	ip -n $NSS link set vS up && ip -n $NSS link set lo up &&
+	ip -n $NSC link set vC up && ip -n $NSC link set lo up ||
+	    { bad "cannot set up the namespaces"; fdown; return 1; }
+	printf '%s\n' "interface vS" "start 192.0.2.100" "end 192.0.2.120" \
+	    "static_lease 02:00:00:00:00:14 192.0.2.114" \
+	    "lease_file $W/udhcpd.leases" "pidfile $W/udhcpd.pid" \
+	    "option subnet 255.255.255.0" "option router 192.0.2.1" >"$W/udhcpd.conf"
+	: >"$W/udhcpd.leases"
+	ip netns exec $NSS busybox udhcpd -f "$W/udhcpd.conf" >"$W/udhcpd.log" 2>&1 &
+	FPIDS=$!
+	: >"$W/resolv"
+	PROVWRAP="ip netns exec $NSC" provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 5
+	fconf vC
+}
+
+fdown() {
+	for p in ${FPIDS:-}; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	for n in ${FNETNS:-}; do ip netns del "$n" 2>/dev/null; done
+	FPIDS= FNETNS=
+}
+
+# inclient SCRIPT: run it in the client namespace with a private mount
+# namespace whose /etc/resolv.conf is a scratch file (the DHCP clients'
+# scripts write it)
+inclient() {
+	ip netns exec $NSC unshare -m --propagation private sh -c \
+	    "mount --bind '$W/resolv' /etc/resolv.conf && $1" >"$W/out" 2>"$W/err"
+	STATUS=$?
+}
+
+hasaddr() {
+	ip -n $NSC -4 addr show dev vC | grep -q "inet $1/" ||
+	    bad "vC was not configured with $1"
+}
+
+t_fudhcpc() {
+	fnet || return
+	h=$(fhook udhcpc.script)
+	# udhcpc -s: Debian's default.script configures vC, then ddnsup runs
+	inclient "busybox udhcpc -f -q -n -t 5 -T 1 -i vC -s $h"
+	status 0
+	req "$(q $N 192.0.2.114)" "localhost:$PORT"
+	hasaddr 192.0.2.114
+	fstated
+	: >"$W/rec"
+	inclient "busybox udhcpc -f -q -n -t 5 -T 1 -i vC -s $h"
+	status 0
+	nothingsent
+	fconf eth9
+	inclient "busybox udhcpc -f -q -n -t 5 -T 1 -i vC -s $h"
+	status 0
+	grep -q ddnsup "$W/out" "$W/err" && bad "a link without an instance was not quiet"
+	nothingsent
+	fdown
+}
+case_ "field: udhcpc -s with udhcpd: configures the link, updates once, quiet without an instance" t_fudhcpc
+
+t_fdhcpcd() {
+	command -v dhcpcd >/dev/null || { SKIP="no dhcpcd"; return; }
+	fnet || return
+	mkdir -p "$W/dhooks" "$W/dhdb"
+	rm -f "$W/dhooks"/* "$W/after"
+	cp "$(fhook dhcpcd.hook)" "$W/dhooks/90-ddnsup"
+	printf ': >"%s/after"\n' "$W" >"$W/dhooks/99-after"
+	inclient "mount -t tmpfs tmpfs /run && mount --bind '$W/dhdb' /var/lib/dhcpcd &&
+	    mount --bind '$W/dhooks' /usr/lib/dhcpcd/dhcpcd-hooks &&
+	    timeout 30 dhcpcd -1 -4 -A -t 10 -f /dev/null vC"
+	status 0
+	req "$(q $N 192.0.2.114)" "localhost:$PORT"
+	hasaddr 192.0.2.114
+	fstated
+	[ -f "$W/after" ] || bad "the hook stopped dhcpcd-run-hooks (exec or exit?)"
+	fdown
+}
+case_ "field: dhcpcd sources the hook with \$reason and \$new_ip_address" t_fdhcpcd
+
+t_fdhclient() {
+	command -v dhclient >/dev/null || { SKIP="no dhclient"; return; }
+	fnet || return
+	mkdir -p "$W/dhx"
+	rm -f "$W/dhx"/* "$W/after"
+	cp "$(fhook dhclient.hook)" "$W/dhx/ddnsup"
+	printf ': >"%s/after"\n' "$W" >"$W/dhx/zz-after"
+	for conf in vC eth9; do
+		fconf $conf
+		: >"$W/rec"
+		inclient "mount --bind '$W/dhx' /etc/dhcp/dhclient-exit-hooks.d &&
+		    timeout 20 dhclient -1 -4 -lf '$W/dhlease' -pf '$W/dhpid' vC"
+		[ -s "$W/dhpid" ] && kill "$(cat "$W/dhpid")" 2>/dev/null
+		status 0
+		[ -f "$W/after" ] || bad "the hook stopped dhclient-script's exit hooks"
+		rm -f "$W/after" "$W/dhpid"
+		ip -n $NSC -4 addr flush dev vC
+		if [ $conf = vC ]; then
+			req "$(q $N 192.0.2.114)" "localhost:$PORT"
+			fstated
+		else
+			nothingsent
+			grep -q ddnsup "$W/out" "$W/err" && bad "a link without an instance was not quiet"
+		fi
+	done
+	fdown
+}
+case_ "field: dhclient sources the exit hook; quiet without an instance" t_fdhclient
+
+t_fifupdown() {
+	command -v ifup >/dev/null || { SKIP="no ifupdown"; return; }
+	fnet || return
+	mkdir -p "$W/ifd" "$W/ifstate"
+	rm -f "$W/ifd"/* "$W/ifstate"/*
+	cp "$(fhook ifupdown.hook)" "$W/ifd/ddnsup"
+	printf 'iface vC inet static\n\taddress 198.51.100.20/24\n' >"$W/interfaces"
+	inclient "mount --bind '$W/ifd' /etc/network/if-up.d &&
+	    ifup -i '$W/interfaces' --state-dir='$W/ifstate' vC"
+	status 0
+	req "$(q $N 198.51.100.20)" "localhost:$PORT"
+	fstated
+	fdown
+}
+case_ "field: ifupdown runs if-up.d with \$IFACE, \$MODE, \$ADDRFAM" t_fifupdown
+
+# --- hooks with what their daemons document ----------------------------------
+
+# fenv ARGS: a hook as its daemon runs it: a clean environment
+fenv() {
+	env -i PATH=/usr/bin:/bin "$@" >"$W/out" 2>"$W/err"
+	STATUS=$?
+}
+
+t_fnetworkmanager() {
+	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 5
+	fconf wwan0
+	h=$(fhook networkmanager.hook)
+	# NetworkManager-dispatcher(8): $1 interface, $2 action, IP4_ADDRESS_N
+	fenv DEVICE_IFACE=cdc-wdm0 DEVICE_IP_IFACE=wwan0 CONNECTION_ID=lte \
+	    IP4_NUM_ADDRESSES=1 IP4_ADDRESS_0="198.51.100.7/24 198.51.100.1" \
+	    IP4_GATEWAY=198.51.100.1 "$h" wwan0 up
+	status 0
+	noout
+	req "$(q $N 198.51.100.7)" "localhost:$PORT"
+	: >"$W/rec"
+	fenv DEVICE_IP_IFACE=wwan0 IP4_ADDRESS_0="198.51.100.7/24 198.51.100.1" "$h" wwan0 dhcp4-change
+	status 0
+	nothingsent
+	fenv DEVICE_IP_IFACE=wwan0 "$h" wwan0 down
+	status 0
+	nothingsent
+	fstated
+}
+case_ "field: NetworkManager dispatcher: up and dhcp4-change" t_fnetworkmanager
+
+t_fnetworkd() {
+	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 5
+	fconf wwan0
+	h=$(fhook networkd-dispatcher.hook)
+	fenv IFACE=wwan0 STATE=routable ADDR=198.51.100.8 IP_ADDRS=198.51.100.8 \
+	    AdministrativeState=configured OperationalState=routable "$h"
+	status 0
+	noout
+	req "$(q $N 198.51.100.8)" "localhost:$PORT"
+	: >"$W/rec"
+	fenv IFACE=wwan0 STATE=degraded ADDR=198.51.100.9 "$h"
+	status 0
+	nothingsent
+	fstated
+}
+case_ "field: networkd-dispatcher: routable with \$IFACE and \$ADDR" t_fnetworkd
+
+# flink NAME ADDR/LEN: a link in the client namespace, for -i (a veth
+# pair: the dummy module may be missing)
+flink() {
+	case $2 in *:*) dad=nodad ;; *) dad= ;; esac
+	ip -n $NSC link add "$1" type veth peer name "$1p" &&
+	    ip -n $NSC addr add "$2" dev "$1" $dad &&
+	    ip -n $NSC link set "$1p" up && ip -n $NSC link set "$1" up ||
+	    bad "cannot make $1"
+}
+
+t_fppp6() {
+	fnet || return
+	flink ppp0 2001:db8::5/64
+	fconf ppp0
+	h=$(fhook ppp-ipv6-up)
+	# pppd(8): interface tty speed local-link-local remote-link-local ipparam
+	ip netns exec $NSC env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DDNSUP_WAIT=3 \
+	    "$h" ppp0 /dev/ttyS0 115200 fe80::1 fe80::2 "" >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	out "$N updated 203.0.113.7 good"
+	req "$(q $N 2001:db8::5)" "localhost:$PORT"
+	fdown
+}
+case_ "field: pppd ipv6-up: the link's global address, not the link-local ones" t_fppp6
+
+t_fopenwrt() {
+	fnet || return
+	flink pppoe-wan 203.0.113.9/24
+	fconf pppoe-wan
+	h=$(fhook openwrt-hotplug)
+	# hotplug-call sources /etc/hotplug.d/iface/* with ACTION, INTERFACE, DEVICE
+	ip netns exec $NSC env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin ACTION=ifup \
+	    INTERFACE=wan DEVICE=pppoe-wan sh -c ". '$h'; echo sourced" >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	out sourced
+	req "$(q $N 203.0.113.9)" "localhost:$PORT"
+	fdown
+}
+case_ "field: OpenWrt hotplug iface: ifup with \$DEVICE's address" t_fopenwrt
+
+t_fnoinstance() {
+	provider
+	fconf eth9
+	for h in ppp-ip-up networkmanager.hook networkd-dispatcher.hook udhcpc.script; do
+		f=$(fhook $h)
+		fenv DDNSUP_CHAIN= interface=wwan0 ip=198.51.100.60 IFACE=wwan0 \
+		    STATE=routable ADDR=198.51.100.60 DEVICE_IP_IFACE=wwan0 \
+		    IP4_ADDRESS_0="198.51.100.60/24 198.51.100.1" \
+		    "$f" wwan0 up 115200 198.51.100.60 198.51.100.1 ""
+		status 0
+		noout
+		err
+		[ $h = udhcpc.script ] && {
+			fenv DDNSUP_CHAIN= interface=wwan0 ip=198.51.100.60 "$f" bound
+			status 0
+			noout
+			err
+		}
+	done
+	for h in dhcpcd.hook dhclient.hook openwrt-hotplug; do
+		f=$(fhook $h)
+		fenv reason=BOUND interface=wwan0 new_ip_address=198.51.100.60 \
+		    ACTION=ifup INTERFACE=lte DEVICE=wwan0 sh -c ". '$f'; echo sourced"
+		status 0
+		out sourced
+		err
+	done
+	rm -f "$FC"
+	f=$(fhook ppp-ip-up)
+	fenv "$f" ppp0 /dev/ttyS0 115200 198.51.100.60 198.51.100.1 ""
+	status 0
+	noout
+	err
+	nothingsent
+}
+case_ "field: every hook exits 0 quietly for a link without an instance (-E)" t_fnoinstance
+
+t_finstall() {
+	rm -rf "$W/root"
+	make -s -C "$TOP" install-contrib DESTDIR="$W/root" PREFIX=/usr >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	for f in etc/ppp/ip-up.d/ddnsup etc/ppp/ipv6-up.d/ddnsup etc/udhcpc/ddnsup.script \
+	    usr/lib/dhcpcd/dhcpcd-hooks/90-ddnsup etc/dhcp/dhclient-exit-hooks.d/ddnsup \
+	    etc/network/if-up.d/ddnsup etc/NetworkManager/dispatcher.d/90-ddnsup \
+	    etc/networkd-dispatcher/routable.d/50-ddnsup etc/hotplug.d/iface/95-ddnsup \
+	    etc/cron.d/ddnsup etc/systemd/system/ddnsup.service etc/systemd/system/ddnsup.timer; do
+		[ -f "$W/root/$f" ] || { bad "not installed: /$f"; continue; }
+		grep -q /usr/local/bin/ddnsup "$W/root/$f" && bad "/$f: PREFIX not applied"
+	done
+	# run-parts (ppp, ifupdown, dhclient) takes only names without dots
+	for d in etc/ppp/ip-up.d etc/ppp/ipv6-up.d etc/network/if-up.d; do
+		[ "$(run-parts --test "$W/root/$d")" = "$W/root/$d/ddnsup" ] ||
+		    bad "run-parts would not run /$d/ddnsup"
+	done
+	[ "$(run-parts --list "$W/root/etc/dhcp/dhclient-exit-hooks.d")" = \
+	    "$W/root/etc/dhcp/dhclient-exit-hooks.d/ddnsup" ] || bad "dhclient would not source its hook"
+	# Debian's cron reads /etc/cron.d files named [A-Za-z0-9_-]+ (cron(8)),
+	# not writable by group or others, lines "m h dom mon dow user command"
+	c=$W/root/etc/cron.d/ddnsup
+	[ "$(stat -c %a "$c")" = 644 ] || bad "cron file mode $(stat -c %a "$c")"
+	ls "$W/root/etc/cron.d" | grep -qv '^[A-Za-z0-9_-]*$' && bad "a cron.d name cron ignores"
+	grep -v '^#' "$c" | grep . >"$W/cronlines"
+	[ "$(wc -l <"$W/cronlines")" = 1 ] || bad "cron file: not one job line"
+	set -f
+	set -- $(cat "$W/cronlines")
+	set +f
+	[ "$1 $2 $3 $4 $5 $6" = "*/5 * * * * root" ] || bad "cron fields: $*"
+	shift 6
+	case "$*" in "test -f /etc/ddnsup/ddnsup.conf && /usr/bin/ddnsup -lq -f /etc/ddnsup/ddnsup.conf "*) ;;
+	*) bad "cron command: $*" ;; esac
+}
+case_ "field: make install-contrib puts each hook where its daemon looks" t_finstall

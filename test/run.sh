@@ -16,8 +16,9 @@ PPID_=
 CPID_=
 NETNS=
 cleanup() {
-	for p in $PPID_ $CPID_; do kill "$p" 2>/dev/null; done
+	for p in $PPID_ $CPID_ ${FPIDS:-}; do kill "$p" 2>/dev/null; done
 	[ -n "$NETNS" ] && ip netns del "$NETNS" 2>/dev/null
+	for n in ${FNETNS:-}; do ip netns del "$n" 2>/dev/null; done
 	rm -rf "$W"
 }
 trap cleanup EXIT
