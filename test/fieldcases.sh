@@ -555,3 +555,43 @@ t_finstall() {
 	*) bad "cron command: $*" ;; esac
 }
 case_ "field: make install-contrib puts each hook where its daemon looks" t_finstall
+
+# Debian's cron itself runs the installed /etc/cron.d/ddnsup: in a private
+# mount namespace (this cron.d only, no /etc/crontab or user crontabs) and
+# under libfaketime two seconds before a minute that */5 matches, so the
+# job starts at once instead of within five minutes. The job itself gets
+# cron's own environment (PATH=/usr/bin:/bin), not the fake clock.
+t_fcron() {
+	lib=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1)
+	[ "$(id -u)" = 0 ] && command -v cron >/dev/null && [ -n "$lib" ] ||
+	    { SKIP="needs root, cron and libfaketime"; return; }
+	provider -c "$CERTS/ec.chain" -k "$CERTS/ec.key" -n 5
+	fconf eth0
+	sed -i 's/^LinkReference = .*/Address = 203.0.113.8/' "$FC"
+	rm -rf "$W/cron"
+	mkdir -p "$W/cron/d" "$W/cron/spool"
+	: >"$W/cron/crontab"
+	make -s -C "$TOP" install-contrib DESTDIR="$W/cron/root" >/dev/null 2>&1
+	sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$FC|g" \
+	    -e "s|/var/lib/ddnsup/ddnsup|$W/fvar/ddnsup|g" \
+	    "$W/cron/root/etc/cron.d/ddnsup" >"$W/cron/d/ddnsup"
+	chmod 644 "$W/cron/d/ddnsup"
+	at=$(date -u -d '+1 hour' '+%Y-%m-%d %H'):04:58
+	cat >"$W/cron/run" <<SH
+mount --bind "$W/cron/d" /etc/cron.d &&
+mount --bind "$W/cron/crontab" /etc/crontab &&
+mount --bind "$W/cron/spool" /var/spool/cron/crontabs &&
+mount -t tmpfs tmpfs /run || exit 99
+TZ=UTC LD_PRELOAD="$lib" FAKETIME="@$at" cron -f -L 15 & cp=\$!
+i=0
+while ! grep -q '^GET ' "$W/rec" && [ \$i -lt 150 ]; do sleep 0.1; i=\$((i+1)); done
+sleep 0.3
+kill \$cp
+wait \$cp
+SH
+	unshare -m --propagation private sh "$W/cron/run" >"$W/out" 2>"$W/err"
+	nrequests 1
+	req "$(q $N 203.0.113.8)" "localhost:$PORT"
+	fstated
+}
+case_ "field: Debian's cron runs /etc/cron.d/ddnsup as installed" t_fcron
