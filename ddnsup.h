@@ -399,6 +399,7 @@ struct state {
 	char tmp[520];
 };
 
+int state_mkdir(const char *);
 int state_open(struct state *, const char *);
 int state_peek(struct state *, const char *, int *);
 int state_changed(const struct staterec *, const char *);

@@ -128,6 +128,9 @@ job_prepare(struct job *j)
 		return -1;
 	if (job_secret(j) == -1)
 		return -1;
+	/* a first run: before the sandbox, which allows only existing paths */
+	if (j->statefile != NULL && state_mkdir(j->statefile) == -1)
+		return -1;
 	if (j->proto == P_TZO) {
 		if (!tzo_field(j->secret, j->secretlen))
 			return fail(F_CONFIG, "the TZO key may not contain a "

@@ -246,6 +246,31 @@ newsalt(struct state *st)
 		snprintf(st->salt + 2 * (size_t)i, 3, "%02x", r[i]);
 }
 
+static int
+lock(struct state *st)
+{
+	char path[sizeof(st->path) + 8];
+	struct flock fl;
+
+	snprintf(path, sizeof(path), "%s.lock", st->path);
+	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0600)) == -1)
+		return fail(F_CONFIG, "%s:", path);
+	fcntl(st->lockfd, F_SETFD, FD_CLOEXEC);
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	/* another run holds it: wait, but no longer than the deadline */
+	while (fcntl(st->lockfd, F_SETLK, &fl) == -1) {
+		if (errno != EACCES && errno != EAGAIN && errno != EINTR)
+			return fail(F_CONFIG, "lock %s:", path);
+		if (net_remaining() == 0)
+			return fail(F_TIMEOUT, "%s: still locked by another "
+			    "run at the deadline", st->path);
+		poll(NULL, 0, 20);
+	}
+	return 0;
+}
+
 /* The directory a path is in. */
 static const char *
 dirof(const char *path)
@@ -267,8 +292,8 @@ dirof(const char *path)
  * A first run: the state file's directory is created (mode 0700), but
  * only its last component, so that a mistyped path is not built.
  */
-static int
-makedir(const char *path)
+int
+state_mkdir(const char *path)
 {
 	const char *dir = dirof(path);
 
@@ -279,37 +304,6 @@ makedir(const char *path)
 		    "missing, and so is its parent: create them", path, dir);
 	return fail(F_CONFIG, "%s: the state file's directory %s is missing "
 	    "and cannot be created:", path, dir);
-}
-
-static int
-lock(struct state *st)
-{
-	char path[sizeof(st->path) + 8];
-	struct flock fl;
-
-	snprintf(path, sizeof(path), "%s.lock", st->path);
-	st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0600);
-	if (st->lockfd == -1 && errno == ENOENT) {
-		if (makedir(st->path) == -1)
-			return -1;
-		st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0600);
-	}
-	if (st->lockfd == -1)
-		return fail(F_CONFIG, "%s:", path);
-	fcntl(st->lockfd, F_SETFD, FD_CLOEXEC);
-	memset(&fl, 0, sizeof(fl));
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	/* another run holds it: wait, but no longer than the deadline */
-	while (fcntl(st->lockfd, F_SETLK, &fl) == -1) {
-		if (errno != EACCES && errno != EAGAIN && errno != EINTR)
-			return fail(F_CONFIG, "lock %s:", path);
-		if (net_remaining() == 0)
-			return fail(F_TIMEOUT, "%s: still locked by another "
-			    "run at the deadline", st->path);
-		poll(NULL, 0, 20);
-	}
-	return 0;
 }
 
 /*

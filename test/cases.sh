@@ -645,7 +645,7 @@ t_syslog() {
 	status 77
 	out "$N failed - badauth"
 	# with -l too: cron mail says why (fieldcases.sh checks syslog itself)
-	err "ddnsup: localhost: badauth: user name or password refused"
+	err "ddnsup: localhost:$PORT: badauth: user name or password refused"
 }
 case_ "syslog: a failure's cause stays on standard error" t_syslog
 

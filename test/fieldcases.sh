@@ -174,7 +174,7 @@ t_fmailorder() {
 	# without a syslog socket -l falls back: the early warning is there too
 	printf '%s\n' "ddnsup: 127.0.0.1: plain http: the password crosses the network in clear" \
 	    "$N failed 203.0.113.7 badauth" \
-	    "ddnsup: 127.0.0.1: badauth: user name or password refused" >"$W/want"
+	    "ddnsup: 127.0.0.1:$PORT: badauth: user name or password refused" >"$W/want"
 	diff -u "$W/want" "$W/mail" >"$W/diff" || { bad "cron mail:"; cat "$W/diff" >>"$W/why"; }
 }
 case_ "field: cron mail says what failed, then why" t_fmailorder
@@ -230,7 +230,7 @@ t_fsyslog() {
 	insyslog "$RUN -l -v -s http://127.0.0.1:$PORT -u bob -a 203.0.113.7 $N"
 	status 77
 	out "$N failed 203.0.113.7 badauth"
-	err "ddnsup: 127.0.0.1: badauth: user name or password refused"
+	err "ddnsup: 127.0.0.1:$PORT: badauth: user name or password refused"
 	logged "daemon.err ddnsup["
 	logged "daemon.info ddnsup["
 	fconf eth0
@@ -253,7 +253,7 @@ t_fnosyslog() {
 		status 77
 		out "$N failed 203.0.113.7 badauth"
 		err "ddnsup: 127.0.0.1: plain http: the password crosses the network in clear" \
-		    "ddnsup: 127.0.0.1: badauth: user name or password refused"
+		    "ddnsup: 127.0.0.1:$PORT: badauth: user name or password refused"
 	done
 	SYSLOG=
 }
