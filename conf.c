@@ -160,6 +160,9 @@ literal(int key, const char *v, int line, const char *name)
 	size_t n = strlen(v);
 	int secret = key == K_PASSWORD || key == K_KEY;
 
+	if (key == K_STATE && n == 0)
+		return fail(F_CONFIG, "%s:%d: %s: an empty path", conf_path, line,
+		    name);
 	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
 		if (!secret)
 			return fail(F_CONFIG, "%s:%d: %s: the value is in quotes, "

@@ -170,6 +170,7 @@ struct job {
 	int four, six;		/* families asked for -i and -w */
 	int force;
 	int sandbox;		/* Sandbox: 0 turns sandbox.c's restrictions off */
+	const struct setting *periodset;	/* -T or UpdateTimePeriod, if given */
 };
 
 #if defined(__GNUC__) || defined(__clang__)

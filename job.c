@@ -565,7 +565,8 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 			return -1;
 		j->timeout = (int)n;
 	}
-	if ((s = eff(f, c, K_PERIOD)) != NULL && period(s, &j->refresh) == -1)
+	if ((s = j->periodset = eff(f, c, K_PERIOD)) != NULL &&
+	    period(s, &j->refresh) == -1)
 		return -1;
 	if (((s = eff(f, c, K_CHECKINT)) != NULL &&
 	    number(s, K_CHECKINT, &j->checkreuse) == -1) ||
@@ -577,20 +578,7 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	if (agent(j, eff(f, c, K_AGENT)) == -1 ||
 	    isbool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1)
 		return -1;
-	if ((s = f->s[K_STATE].v ? &f->s[K_STATE] : c->in.s[K_STATE].v ?
-	    &c->in.s[K_STATE] : NULL) != NULL && *s->v == '\0')
-		return bad(s, K_STATE, "an empty path");
 	job_statefile(j, f, c);
-	if ((s = eff(f, c, K_PERIOD)) != NULL && j->statefile == NULL) {
-		if (s->line > 0)
-			warn("%s:%d: %s has no effect without a state file "
-			    "(StateFile or -c)", conf_path, s->line,
-			    s->name ? s->name : "UpdateTimePeriod");
-		else
-			warn("%s%s: has no effect without a state file (-c)",
-			    s->opt, strcmp(s->opt, "-o") == 0 ?
-			    " UpdateTimePeriod" : "");
-	}
 	return secretsource(j, f, c);
 }
 
@@ -618,9 +606,7 @@ job_select(struct job *jobs, const struct instance *inst, int n,
 		if (job_build(&jobs[njobs++], &inst[i], c) == -1)
 			return -1;
 	}
-	if (njobs == 0 && c->optional && c->select != NULL)
-		return 0;
-	if (njobs == 0)
+	if (njobs == 0 && !(c->optional && c->select != NULL))
 		return fail(F_USAGE, "%s: no enabled instance%s%s", c->conffile,
 		    c->select ? " matches " : "", c->select ? c->select : "");
 	if (njobs > 1 && c->nnames > 0)
@@ -701,10 +687,9 @@ job_checkcli(const struct cli *c)
 		if ((k == K_PERIOD && period(s, &n) == -1) ||
 		    (k == K_ENABLE && isbool(s, k, &on) == -1) ||
 		    (k == K_SANDBOX && isbool(s, k, &on) == -1) ||
-		    (k == K_AGENT && agent(&scratch, s) == -1))
+		    (k == K_AGENT && agent(&scratch, s) == -1) ||
+		    (k == K_STATE && !*s->v && bad(s, k, "an empty path") == -1))
 			return -1;
-		if (k == K_STATE && *s->v == '\0')
-			return bad(s, k, "an empty path");
 		if (k == K_ADDRESSURL && url_parse(&u, s->v, "/") == -1)
 			return bad(s, k, "%s", lastfail.msg);
 		if (k == K_PROVIDER && preset_find(s->v) == NULL)

@@ -120,6 +120,7 @@ ifaddr(struct job *j, int family)
 int
 job_prepare(struct job *j)
 {
+	const struct setting *p;
 	char line[TZOLINE + 2];
 	int i;
 
@@ -131,6 +132,16 @@ job_prepare(struct job *j)
 	/* a first run: before the sandbox, which allows only existing paths */
 	if (j->statefile != NULL && state_mkdir(j->statefile) == -1)
 		return -1;
+	if ((p = j->periodset) != NULL && j->statefile == NULL) {
+		if (p->line > 0)
+			warn("%s:%d: %s: has no effect without a state file "
+			    "(StateFile or -c)", conf_path, p->line,
+			    p->name ? p->name : "UpdateTimePeriod");
+		else
+			warn("%s%s: has no effect without a state file (-c)",
+			    p->opt, strcmp(p->opt, "-o") == 0 ?
+			    " UpdateTimePeriod" : "");
+	}
 	if (j->proto == P_TZO) {
 		if (!tzo_field(j->secret, j->secretlen))
 			return fail(F_CONFIG, "the TZO key may not contain a "

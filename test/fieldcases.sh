@@ -101,6 +101,17 @@ t_fmistakes() {
 	err "ddnsup: -T: has no effect without a state file (-c)" \
 	    "ddnsup: 127.0.0.1: plain http: the password crosses the network in clear"
 	nrequests 1
+	: >"$W/rec"
+	printf 'Username = bob\nPassword = x\nDomainName1 = %s\nProviderFQDN = 127.0.0.1\nProviderPort = %s\nProviderProtocol = http\nUpdateTimePeriod = 1d\nStateFile =\n' $N $PORT >"$FC"
+	chmod 600 "$FC"
+	ddnsup -f "$FC" -a 203.0.113.7
+	status 64
+	err "ddnsup: $FC:8: StateFile: an empty path"
+	nothingsent
+	sed -i '/^StateFile/d' "$FC"
+	ddnsup -f "$FC" -n -a 203.0.113.7
+	status 0
+	errhas "ddnsup: $FC:7: UpdateTimePeriod: has no effect without a state file (StateFile or -c)"
 }
 case_ "field: -s typos and -c '' are 64 with nothing sent; -T without -c warns" t_fmistakes
 
