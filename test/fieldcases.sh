@@ -369,10 +369,17 @@ t_fdhclient() {
 	for conf in vC eth9; do
 		fconf $conf
 		: >"$W/rec"
-		inclient "mount --bind '$W/dhx' /etc/dhcp/dhclient-exit-hooks.d &&
-		    timeout 20 dhclient -1 -4 -lf '$W/dhlease' -pf '$W/dhpid' vC"
-		[ -s "$W/dhpid" ] && kill "$(cat "$W/dhpid")" 2>/dev/null
-		status 0
+		# in the foreground (-d), so that it is this shell's child to stop
+		ip netns exec $NSC unshare -m --propagation private sh -c \
+		    "mount --bind '$W/resolv' /etc/resolv.conf &&
+		    mount --bind '$W/dhx' /etc/dhcp/dhclient-exit-hooks.d &&
+		    exec dhclient -d -1 -4 -lf '$W/dhlease' -pf '$W/dhpid' vC" \
+		    >"$W/out" 2>"$W/err" &
+		dp=$!
+		i=0
+		while [ ! -f "$W/after" ] && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+		kill $dp 2>/dev/null
+		wait $dp 2>/dev/null
 		[ -f "$W/after" ] || bad "the hook stopped dhclient-script's exit hooks"
 		rm -f "$W/after" "$W/dhpid"
 		ip -n $NSC -4 addr flush dev vC
