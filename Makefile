@@ -10,8 +10,8 @@ CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64
 LDFLAGS =
 LDLIBS = -lbearssl
 
-OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o sandbox.o state.o status.o tls.o tzo.o util.o x509.o
-LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o job.o net.o prepare.o presets.o run.o state.o status.o tls.o tzo.o util.o x509.o
+OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o ifaddr.o job.o net.o prepare.o presets.o run.o sandbox.o state.o status.o tls.o tzo.o util.o x509.o
+LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o ifaddr.o job.o net.o prepare.o presets.o run.o state.o status.o tls.o tzo.o util.o x509.o
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so
 
 all: ddnsup
@@ -97,7 +97,7 @@ analyze:
 	clang-tidy --quiet $(OBJ:.o=.c) -- -std=c99 $(CPPFLAGS) -I.
 
 FUZZ = http dyndns tzo state conf url pin pem spki check chain
-FUZZSRC = cert.c chain.c checkip.c conf.c dyndns.c http.c job.c net.c prepare.c presets.c run.c state.c tls.c tzo.c util.c x509.c
+FUZZSRC = cert.c chain.c checkip.c conf.c dyndns.c http.c ifaddr.c job.c net.c prepare.c presets.c run.c state.c tls.c tzo.c util.c x509.c
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all

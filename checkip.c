@@ -75,8 +75,11 @@ check_fetch(const struct job *j, const struct url *u, int family, char *out,
 	case A_OK:
 		return 0;
 	case A_PRIVATE:
+		if (j->allowprivate)
+			return 0;
 		return fail(F_PROTO, "address check %s: %s is a private "
-		    "address, not what the Internet sees", u->host, out);
+		    "address, not what the Internet sees (allow it with -o "
+		    "AllowPrivate=1)", u->host, out);
 	default:
 		return fail(F_PROTO, "address check %s: %s cannot be "
 		    "published", u->host, out);

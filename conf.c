@@ -54,6 +54,9 @@ static const char *const keys[NFILEKEYS] = {
 	[K_CHECKINT] = "CheckInterval",
 	[K_RETRYINT] = "RetryInterval",
 	[K_MAXRETRIES] = "MaxRetries",
+	[K_ALLOWPRIVATE] = "AllowPrivate",
+	[K_V6IID] = "IPv6InterfaceID",
+	[K_V6PREFIXIF] = "IPv6PrefixInterface",
 };
 
 /* TR-181's names for the same parameters; -1: accepted, not used */

@@ -39,7 +39,8 @@ enum fail {
 	F_PROTO,	/* malformed or unexpected reply */
 	F_CONFIG,	/* a local file or setting is unusable */
 	F_USAGE,	/* a setting or the command line is wrong */
-	F_CHECK		/* the web address check failed */
+	F_CHECK,	/* the web address check failed */
+	F_LINK		/* the link has no usable address yet */
 };
 
 /* Set by the failing function, read by main. */
@@ -60,6 +61,7 @@ struct nameresult {
 	int status;
 	char text[320];			/* why it failed, for the message */
 	int local;			/* text is a whole local message */
+	int reached;			/* a byte of it went to the provider */
 	long long wait;			/* seconds the provider asked (wNNm) */
 };
 
@@ -160,6 +162,10 @@ struct job {
 	char statepath[512];
 	const struct setting *secretfrom;	/* NULL: $DDNSUP_PASSWORD */
 	const char *link;	/* LinkReference: the interface */
+	const char *prefixif;	/* IPv6PrefixInterface */
+	unsigned char iid[8];	/* IPv6InterfaceID's low 64 bits */
+	int hasiid;
+	int allowprivate;	/* AllowPrivate: publish private addresses */
 	const char *checkurl;
 	struct url wurl;
 	long long refresh;
@@ -207,11 +213,17 @@ void results_set(struct nameresult *, int, enum result, int, const char *,
 void results_fail(struct nameresult *, int, const char *);
 enum addrclass { A_BAD, A_REFUSED, A_MAPPED, A_PRIVATE, A_OK };
 enum addrclass addr_class(const char *, int *, char *, size_t);
+int iid_parse(const char *, unsigned char *);
+int names_check(const char *const *, int);
+#define IIDERR	"not an interface ID (the low 64 bits, as ::a:b:c:d)"
 
 /* net.c */
 int net_ifaddr(const char *, int, char *, size_t);
 void net_deadline(int);
 int net_remaining(void);
+int net_link(const char *, int, char *, size_t);
+void net_bind(const char *);
+int net_reached(int);
 int net_connect(struct conn *, const char *, const char *, int);
 ssize_t net_read(struct conn *, void *, size_t);
 int net_pending(struct conn *);
@@ -283,7 +295,8 @@ enum key {
 	K_PASSWORD, K_CACERT, K_CLUSTER, K_CLUSTERPORT, K_LOOKUPPORT, K_EMAIL,
 	K_KEY, K_SUPPORTS, K_STATE, K_PIN, K_TIMEOUT, K_AGENT, K_ADDRESS,
 	K_ADDRESSURL, K_UPDATEPORT, K_PROVIDER,
-	K_SANDBOX, K_CHECKINT, K_RETRYINT, K_MAXRETRIES,
+	K_SANDBOX, K_CHECKINT, K_RETRYINT, K_MAXRETRIES, K_ALLOWPRIVATE, K_V6IID,
+	K_V6PREFIXIF,
 	NFILEKEYS,
 	K_SERVER = NFILEKEYS,	/* -s: command line only */
 	K_SECRETFILE,		/* -p: command line only */
@@ -366,6 +379,7 @@ int run_job(struct job *, int, struct nameresult *);
 /* state.c */
 #define MAXRECS		(3 * MAXNAMES)
 #define HOLDOFF		(30LL * 60)	/* after a temporary refusal */
+#define LOCALHOLD	(2LL * 60)	/* after a failure nothing reached the provider */
 #define CHECKREUSE	(10LL * 60)	/* a web check's result is kept this long */
 
 struct staterec {
@@ -380,6 +394,8 @@ struct staterec {
 	char fp[33];		/* configuration fingerprint when stopped or
 				   registered */
 	long long fails;	/* consecutive failures (MaxRetries) */
+	char lhold[ADDRLEN];	/* a local hold: the address tried, else "" */
+	char lfp[33];		/* and the configuration's fingerprint */
 };
 
 struct checkrec {

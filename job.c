@@ -312,26 +312,6 @@ protocol(struct job *j, const struct instance *f, const struct cli *c)
 	return 0;
 }
 
-static int
-checknames(const char *const *name, int n)
-{
-	int i, k;
-
-	if (n > MAXNAMES)
-		return bad(NULL, 0, "%d host names: at most %d per run", n,
-		    MAXNAMES);
-	for (i = 0; i < n; i++) {
-		if (!validname(name[i], 0))
-			return bad(NULL, 0, "%s: not a valid fully qualified "
-			    "host name", name[i]);
-		for (k = 0; k < i; k++)
-			if (strcasecmp(name[k], name[i]) == 0)
-				return bad(NULL, 0, "%s: host name given twice",
-				    name[i]);
-	}
-	return 0;
-}
-
 /* The names: the command line's, else DomainName1 to 4 or Hostname.{j}. */
 static int
 names(struct job *j, const struct instance *f, const struct cli *c,
@@ -341,7 +321,7 @@ names(struct job *j, const struct instance *f, const struct cli *c,
 	int i, n, idx[MAXNAMES], off[MAXNAMES];
 
 	if (c->nnames > MAXNAMES)
-		return checknames((const char *const *)c->names, c->nnames);
+		return names_check((const char *const *)c->names, c->nnames);
 	for (i = 0; i < c->nnames; i++)
 		j->names[j->nnames++] = c->names[i];
 	n = c->nnames == 0 ? conf_hostnames(f, s, idx, off) : 0;
@@ -356,7 +336,7 @@ names(struct job *j, const struct instance *f, const struct cli *c,
 	if (j->nnames == 0)
 		return bad(f->line ? here : NULL, K_DOMAIN1, "no host name "
 		    "given");
-	return checknames(j->names, j->nnames);
+	return names_check(j->names, j->nnames);
 }
 
 static int
@@ -400,10 +380,10 @@ addrsource(struct job *j, const struct instance *f, const struct cli *c)
 
 	if (addresses(j, addrs, naddrs, 0) == -1)
 		return -1;
-	if ((naddrs > 0) + (link != NULL) + (wurl != NULL) > 1)
+	if (naddrs > 0 && (link != NULL || wurl != NULL))
 		return bad(wurl ? wurl : link, wurl ? K_ADDRESSURL : K_LINK,
-		    "-a, -i and -w (Address, LinkReference and AddressURL) "
-		    "exclude each other");
+		    "-a excludes -i and -w (Address excludes LinkReference "
+		    "and AddressURL)");
 	if (naddrs > 0 && (c->four || c->six))
 		return bad(&addrs[0], K_ADDRESS, "-4 and -6 choose the family "
 		    "for -i, -w or the connection; with -a the address says it");
@@ -432,6 +412,26 @@ addrsource(struct job *j, const struct instance *f, const struct cli *c)
 			    "address", c->four ? '4' : '6', j->srv.host,
 			    c->four ? '6' : '4');
 	}
+	return 0;
+}
+
+/* AllowPrivate, and the IPv6 address of a host behind the router. */
+static int
+v6keys(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s = eff(f, c, K_ALLOWPRIVATE);
+	const struct setting *id = eff(f, c, K_V6IID);
+
+	if (s != NULL && isbool(s, K_ALLOWPRIVATE, &j->allowprivate) == -1)
+		return -1;
+	if ((j->hasiid = id != NULL) && iid_parse(id->v, j->iid) == -1)
+		return bad(id, K_V6IID, IIDERR);
+	j->prefixif = val(f, c, K_V6PREFIXIF, NULL);
+	if ((id != NULL || j->prefixif != NULL) && (j->addr6[0] ||
+	    j->addr4[0] || !j->six))
+		return bad(id ? id : eff(f, c, K_V6PREFIXIF), id ? K_V6IID :
+		    K_V6PREFIXIF, "applies to the IPv6 address of -i or -w: "
+		    "give -6");
 	return 0;
 }
 
@@ -557,7 +557,8 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	if (protocol(j, f, c) == -1 || names(j, f, c, &here) == -1 ||
 	    (j->proto == P_TZO ? tzoserver(j, f, c) :
 	    dyndnsserver(j, f, c)) == -1 || user(j, f, c, &here) == -1 ||
-	    addrsource(j, f, c) == -1 || pins(j, f, c) == -1)
+	    addrsource(j, f, c) == -1 || v6keys(j, f, c) == -1 ||
+	    pins(j, f, c) == -1)
 		return -1;
 	j->cafile = val(f, c, K_CACERT, NULL);
 	if ((s = eff(f, c, K_TIMEOUT)) != NULL) {
@@ -670,7 +671,7 @@ job_checkcli(const struct cli *c)
 
 	if (c->select != NULL && c->conffile == NULL)
 		return fail(F_USAGE, "-I selects an instance of -f file");
-	if (checknames((const char *const *)c->names, c->nnames) == -1)
+	if (names_check((const char *const *)c->names, c->nnames) == -1)
 		return -1;
 	memset(&scratch, 0, sizeof(scratch));
 	if (addresses(&scratch, c->in.addrs, c->in.naddrs, 1) == -1)
@@ -685,8 +686,9 @@ job_checkcli(const struct cli *c)
 		if (range(k) != NULL && number(s, k, &n) == -1)
 			return -1;
 		if ((k == K_PERIOD && period(s, &n) == -1) ||
-		    (k == K_ENABLE && isbool(s, k, &on) == -1) ||
-		    (k == K_SANDBOX && isbool(s, k, &on) == -1) ||
+		    ((k == K_ENABLE || k == K_SANDBOX || k == K_ALLOWPRIVATE) &&
+		    isbool(s, k, &on) == -1) || (k == K_V6IID &&
+		    iid_parse(s->v, scratch.iid) == -1 && bad(s, k, IIDERR)) ||
 		    (k == K_AGENT && agent(&scratch, s) == -1) ||
 		    (k == K_STATE && !*s->v && bad(s, k, "an empty path") == -1))
 			return -1;

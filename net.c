@@ -22,6 +22,15 @@
 #include "ddnsup.h"
 
 #define MAXADDRS	8
+#define ATTEMPTMS	250	/* RFC 8305's Connection Attempt Delay */
+
+/*
+ * glibc and musl name "no address of this kind" (NOERROR without
+ * records) EAI_NODATA only for _GNU_SOURCE; both return -5.
+ */
+#if !defined(EAI_NODATA) && defined(__linux__)
+#define EAI_NODATA	(-5)
+#endif
 
 static struct timespec deadline;
 
@@ -66,86 +75,6 @@ waitfd(int fd, short events, int ms)
 			return -1;
 		ms = net_remaining();
 	}
-}
-
-/*
- * Linux marks temporary, deprecated, tentative and failed IPv6 addresses
- * in /proc/net/if_inet6; elsewhere nothing is known and 0 is returned.
- */
-static unsigned
-v6flags(const struct in6_addr *a, const char *ifname)
-{
-	char line[128], hex[33], name[IF_NAMESIZE + 1], want[33];
-	unsigned idx, plen, scope, flags, found = 0;
-	FILE *fp;
-	int i;
-
-	if ((fp = fopen("/proc/net/if_inet6", "r")) == NULL)
-		return 0;
-	for (i = 0; i < 16; i++)
-		snprintf(want + 2 * (size_t)i, 3, "%02x", a->s6_addr[i]);
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		/* a line that does not scan is skipped: no address to lose */
-		if (sscanf(line, "%32s %x %x %x %x %16s", hex, &idx, &plen, /* NOLINT(cert-err34-c) */
-		    &scope, &flags, name) != 6)
-			continue;
-		if (strcmp(hex, want) == 0 && strcmp(name, ifname) == 0) {
-			found = flags;
-			break;
-		}
-	}
-	fclose(fp);
-	return found;
-}
-
-#define IFA6_UNUSABLE	(0x01 | 0x08 | 0x20 | 0x40)	/* temporary, dadfailed, deprecated, tentative */
-
-/*
- * The interface's first usable address of the family, public ones
- * before private ones. Returns 1 if the address is private, 0 if
- * public, -1 with lastfail set when there is none.
- */
-int
-net_ifaddr(const char *ifname, int family, char *out, size_t outlen)
-{
-	struct ifaddrs *ifap, *ifa;
-	char buf[ADDRLEN], canon[ADDRLEN];
-	int exists = 0, got = -1, fam;
-	enum addrclass c;
-	const void *a;
-
-	if (getifaddrs(&ifap) == -1)
-		return fail(F_CONFIG, "getifaddrs:");
-	for (ifa = ifap; ifa != NULL; ifa = ifa->ifa_next) {
-		if (strcmp(ifa->ifa_name, ifname) != 0)
-			continue;
-		exists = 1;
-		if (ifa->ifa_addr == NULL || ifa->ifa_addr->sa_family != family)
-			continue;
-		if (family == AF_INET)
-			a = &((struct sockaddr_in *)(void *)ifa->ifa_addr)->sin_addr;
-		else {
-			a = &((struct sockaddr_in6 *)(void *)ifa->ifa_addr)->sin6_addr;
-			if (v6flags(a, ifname) & IFA6_UNUSABLE)
-				continue;
-		}
-		if (inet_ntop(family, a, buf, sizeof(buf)) == NULL)
-			continue;
-		c = addr_class(buf, &fam, canon, sizeof(canon));
-		if (c == A_OK || (c == A_PRIVATE && got == -1)) {
-			snprintf(out, outlen, "%s", canon);
-			got = c == A_PRIVATE;
-			if (c == A_OK)
-				break;
-		}
-	}
-	freeifaddrs(ifap);
-	if (!exists && if_nametoindex(ifname) == 0)
-		return fail(F_CONFIG, "%s: no such interface", ifname);
-	if (got == -1)
-		return fail(F_CONFIG, "%s: no usable %s address", ifname,
-		    family == AF_INET ? "IPv4" : "IPv6");
-	return got;
 }
 
 struct resolved {
@@ -277,12 +206,93 @@ resolve(const char *host, const char *port, int family, struct resolved *r)
 	}
 }
 
-static int
-connectone(int family, const struct sockaddr *sa, socklen_t len, int ms)
-{
-	int fd, err = 0, on = 1;
-	socklen_t elen = sizeof(err);
+/* The link sockets leave by (net_bind), and whether the provider got a byte. */
+static const char *blink;
+static int reached;
 
+/* Every socket from here on leaves through link (NULL: as routed). */
+void
+net_bind(const char *link)
+{
+	blink = link;
+}
+
+/* 1 when a connection wrote to its peer since the last clear. */
+int
+net_reached(int clear)
+{
+	int r = reached;
+
+	if (clear)
+		reached = 0;
+	return r;
+}
+
+static long long
+nowms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* The link's own address of the family as a socket address; -1 if none. */
+static int
+source(int family, struct sockaddr_storage *ss, socklen_t *len)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)(void *)ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)(void *)ss;
+	char a[ADDRLEN];
+
+	memset(ss, 0, sizeof(*ss));
+	if (net_ifaddr(blink, family, a, sizeof(a)) == -1)
+		return -1;
+	if (family == AF_INET) {
+		sin->sin_family = AF_INET;
+		*len = sizeof(*sin);
+		return inet_pton(AF_INET, a, &sin->sin_addr) == 1 ? 0 : -1;
+	}
+	sin6->sin6_family = AF_INET6;
+	*len = sizeof(*sin6);
+	return inet_pton(AF_INET6, a, &sin6->sin6_addr) == 1 ? 0 : -1;
+}
+
+/* SO_BINDTODEVICE where there is one, and the link's address as the source. */
+static int
+bindto(int fd, const struct sockaddr_storage *src, socklen_t len)
+{
+	char a[ADDRLEN];
+	const void *p;
+
+#ifdef SO_BINDTODEVICE
+	if (setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, blink,
+	    (socklen_t)strlen(blink)) == -1)
+		return fail(F_CONFIG, "%s: cannot bind a socket to the link:",
+		    blink);
+#endif
+	if (bind(fd, (const struct sockaddr *)src, len) == 0)
+		return 0;
+	p = src->ss_family == AF_INET ?
+	    (const void *)&((const struct sockaddr_in *)(const void *)src)->sin_addr :
+	    (const void *)&((const struct sockaddr_in6 *)(const void *)src)->sin6_addr;
+	if (inet_ntop(src->ss_family, p, a, sizeof(a)) == NULL)
+		snprintf(a, sizeof(a), "?");
+	return fail(F_CONFIG, "%s: cannot bind a socket to %s:", blink, a);
+}
+
+/*
+ * One attempt started: the socket, connecting (*done set once
+ * connected). -1 with errno when it failed at once, -2 with lastfail
+ * when the link refused the bind.
+ */
+static int
+start(int family, const struct sockaddr *sa, socklen_t len,
+    const struct sockaddr_storage *src, socklen_t srclen, int *done)
+{
+	int fd, err, on = 1;
+
+	*done = 0;
 	if ((fd = socket(family, SOCK_STREAM, 0)) == -1)
 		return -1;
 	if (fcntl(fd, F_SETFD, FD_CLOEXEC) == -1 ||
@@ -290,24 +300,16 @@ connectone(int family, const struct sockaddr *sa, socklen_t len, int ms)
 		goto bad;
 	/* one TLS flight is several small writes: do not wait for ACKs */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
-	if (connect(fd, sa, len) == 0)
+	if (blink != NULL && bindto(fd, src, srclen) == -1) {
+		close(fd);
+		return -2;
+	}
+	if (connect(fd, sa, len) == 0) {
+		*done = 1;
 		return fd;
-	if (errno != EINPROGRESS && errno != EINTR)
-		goto bad;
-	switch (waitfd(fd, POLLOUT, ms)) {
-	case 0:
-		errno = ETIMEDOUT;
-		goto bad;
-	case -1:
-		goto bad;
 	}
-	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &elen) == -1)
-		goto bad;
-	if (err != 0) {
-		errno = err;
-		goto bad;
-	}
-	return fd;
+	if (errno == EINPROGRESS || errno == EINTR)
+		return fd;
 bad:
 	err = errno;
 	close(fd);
@@ -315,37 +317,161 @@ bad:
 	return -1;
 }
 
+static void
+closeall(struct pollfd *p, int n, int keep)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (p[i].fd != keep)
+			close(p[i].fd);
+}
+
+/* RFC 8305's order: the families alternate, the resolver's first first. */
+static void
+interleave(struct resolved *r)
+{
+	static struct resolved t;
+	int i = 0, j = 0, n = 0, first = r->a[0].family;
+
+	t = *r;
+	while (n < t.n) {
+		while (i < t.n && t.a[i].family != first)
+			i++;
+		if (i < t.n)
+			r->a[n++] = t.a[i++];
+		while (j < t.n && t.a[j].family == first)
+			j++;
+		if (j < t.n)
+			r->a[n++] = t.a[j++];
+	}
+}
+
+/*
+ * Happy Eyeballs (RFC 8305): an attempt every ATTEMPTMS while earlier
+ * ones are pending, at once when one fails; the first connected wins.
+ * Returns the socket, -1 with errno, -2 with lastfail (bind refused).
+ */
+static int
+eyeballs(const struct resolved *r, const struct sockaddr_storage *src,
+    const socklen_t *srclen)
+{
+	struct pollfd p[MAXADDRS];
+	int np = 0, next = 0, i, fd, done, ms, err = ECONNREFUSED, k;
+	socklen_t elen;
+	long long at = 0;
+
+	for (;;) {
+		if (next < r->n && (np == 0 || nowms() >= at)) {
+			k = r->a[next].family == AF_INET6;
+			fd = start(r->a[next].family,
+			    (const struct sockaddr *)&r->a[next].ss,
+			    r->a[next].len, &src[k], srclen[k], &done);
+			next++;
+			if (fd == -2 || (fd >= 0 && done)) {
+				closeall(p, np, -1);
+				return fd;
+			}
+			if (fd == -1) {
+				err = errno;
+				continue;
+			}
+			p[np].fd = fd;
+			p[np++].events = POLLOUT;
+			at = nowms() + ATTEMPTMS;
+			continue;
+		}
+		if (np == 0)
+			break;
+		if ((ms = net_remaining()) == 0) {
+			closeall(p, np, -1);
+			err = ETIMEDOUT;
+			break;
+		}
+		if (next < r->n && at - nowms() < ms)
+			ms = at - nowms() > 0 ? (int)(at - nowms()) : 0;
+		if (poll(p, (nfds_t)np, ms) == -1 && errno != EINTR) {
+			err = errno;
+			closeall(p, np, -1);
+			break;
+		}
+		for (i = 0; i < np; i++) {
+			if (p[i].revents == 0)
+				continue;
+			elen = sizeof(k);
+			if (getsockopt(p[i].fd, SOL_SOCKET, SO_ERROR, &k,
+			    &elen) == 0 && k == 0) {
+				fd = p[i].fd;
+				closeall(p, np, fd);
+				return fd;
+			}
+			err = k != 0 ? k : errno;
+			close(p[i].fd);
+			p[i--] = p[--np];
+			/* a failure starts the next attempt at once */
+			at = 0;
+		}
+	}
+	errno = err;
+	return -1;
+}
+
+/* Drop the addresses whose family the link has no address of. */
+static int
+linkfamilies(struct resolved *r, struct sockaddr_storage *src,
+    socklen_t *srclen)
+{
+	int have[2], i, n = 0;
+	struct failure why;
+
+	memset(&why, 0, sizeof(why));
+	for (i = 0; i < 2; i++)
+		if (!(have[i] = source(i ? AF_INET6 : AF_INET, &src[i],
+		    &srclen[i]) == 0) && why.kind == F_NONE)
+			why = lastfail;
+	for (i = 0; i < r->n; i++)
+		if (have[r->a[i].family == AF_INET6])
+			r->a[n++] = r->a[i];
+	if (n == 0 && r->n > 0) {
+		lastfail = why;
+		if (why.kind != F_CONFIG)
+			lastfail.kind = F_LINK;
+		return -1;
+	}
+	r->n = n;
+	return 0;
+}
+
 /* Resolve host and connect to the first of its addresses that answers. */
 int
 net_connect(struct conn *c, const char *host, const char *port, int family)
 {
-	struct resolved r;
-	int i, ms;
+	static struct resolved r;
+	struct sockaddr_storage src[2];
+	socklen_t srclen[2] = { 0, 0 };
 
 	conn_init(c);
 	snprintf(c->peer, sizeof(c->peer), strchr(host, ':') ? "[%s]:%s" :
 	    "%s:%s", host, port);
 	if (resolve(host, port, family, &r) == -1)
 		return -1;
-	errno = ECONNREFUSED;
-	for (i = 0; i < r.n; i++) {
-		/* share what is left among the addresses not yet tried */
-		if ((ms = net_remaining()) == 0) {
-			errno = ETIMEDOUT;
-			break;
-		}
-		ms /= r.n - i;
-		c->fd = connectone(r.a[i].family,
-		    (struct sockaddr *)&r.a[i].ss, r.a[i].len, ms);
-		if (c->fd != -1) {
-			c->read = net_read;
-			c->write = net_write;
-			c->close = net_close;
-			return 0;
-		}
+	if (blink != NULL && linkfamilies(&r, src, srclen) == -1)
+		return fail(lastfail.kind, "connect %s: %s", c->peer,
+		    lastfail.msg);
+	interleave(&r);
+	c->fd = eyeballs(&r, src, srclen);
+	if (c->fd == -2)
+		return -1;
+	if (c->fd >= 0) {
+		c->read = net_read;
+		c->write = net_write;
+		c->close = net_close;
+		return 0;
 	}
 	if (errno == ETIMEDOUT && net_remaining() == 0)
 		return fail(F_TIMEOUT, "connect %s: timed out", c->peer);
+	if (blink != NULL)
+		return fail(F_CONNECT, "connect %s via %s:", c->peer, blink);
 	return fail(F_CONNECT, "connect %s:", c->peer);
 }
 
@@ -407,6 +533,7 @@ net_write(struct conn *c, const void *buf, size_t len)
 		n = send(c->fd, p, len, MSG_NOSIGNAL);
 		c->sent = 1;
 		if (n > 0) {
+			reached = 1;
 			p += n;
 			len -= (size_t)n;
 			continue;

@@ -1,6 +1,7 @@
-/* A checked job's local inputs: the secret (read once), the link's addresses, the CA bundle. */
+/* A checked job's local inputs: the secret (read once), the links' presence, the CA bundle. */
 #include <sys/stat.h>
 #include <sys/socket.h>
+#include <net/if.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -99,23 +100,9 @@ job_secret(struct job *j)
 	return 0;
 }
 
-static int
-ifaddr(struct job *j, int family)
-{
-	char *out = family == AF_INET ? j->addr4 : j->addr6;
-	int r;
-
-	if ((r = net_ifaddr(j->link, family, out, ADDRLEN)) == -1)
-		return -1;
-	if (r == 1)
-		warn("%s: %s is a private address: the provider will "
-		    "publish it", j->link, out);
-	return 0;
-}
-
 /*
  * The local part, once every instance has been checked: the secret,
- * the interface's addresses, the CA bundle. Returns -1 with lastfail.
+ * the interfaces' presence, the CA bundle. Returns -1 with lastfail.
  */
 int
 job_prepare(struct job *j)
@@ -124,9 +111,11 @@ job_prepare(struct job *j)
 	char line[TZOLINE + 2];
 	int i;
 
-	if (j->link != NULL && ((j->six && ifaddr(j, AF_INET6) == -1) ||
-	    ((j->four || !j->six) && ifaddr(j, AF_INET) == -1)))
-		return -1;
+	/* the links' addresses are looked up in the run: they may come late */
+	if (j->link != NULL && if_nametoindex(j->link) == 0)
+		return fail(F_CONFIG, "%s: no such interface", j->link);
+	if (j->prefixif != NULL && if_nametoindex(j->prefixif) == 0)
+		return fail(F_CONFIG, "%s: no such interface", j->prefixif);
 	if (job_secret(j) == -1)
 		return -1;
 	/* a first run: before the sandbox, which allows only existing paths */

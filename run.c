@@ -1,5 +1,6 @@
 /* One instance's run: state decisions, address check, request, record. */
 #include <sys/socket.h>
+#include <arpa/inet.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +8,8 @@
 #include "ddnsup.h"
 
 static const char *loadedca;	/* the CA file whose anchors are loaded */
+#define RETRIES		3	/* after 250, 500 and 1000 ms */
+
 static struct state st;
 static struct job sub;		/* the names that need a request */
 static struct nameresult subres[MAXNAMES];
@@ -34,7 +37,8 @@ webcheck(struct job *j, struct state *s, long long now)
 	int k, fam;
 
 	for (k = 0; k < 2; k++) {
-		if ((k == 0 && !(j->four || !j->six)) || (k == 1 && !j->six))
+		if ((k == 0 && !(j->four || !j->six)) || (k == 1 && (!j->six ||
+		    j->prefixif != NULL)))
 			continue;
 		fam = k == 0 ? AF_INET : AF_INET6;
 		out = k == 0 ? j->addr4 : j->addr6;
@@ -60,6 +64,110 @@ webcheck(struct job *j, struct state *s, long long now)
 		}
 	}
 	return 0;
+}
+
+static void
+pausems(int ms)
+{
+	struct timespec ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000;
+	while (nanosleep(&ts, &ts) == -1)
+		;
+}
+
+/* The links' addresses: -i's (unless -w asks the page), IPv6PrefixInterface's. */
+static int
+linkaddrs(struct job *j)
+{
+	int v6 = j->six && j->prefixif == NULL;
+
+	if (j->link != NULL && j->checkurl == NULL && ((v6 &&
+	    net_ifaddr(j->link, AF_INET6, j->addr6, ADDRLEN) == -1) ||
+	    ((j->four || !j->six) && net_ifaddr(j->link, AF_INET, j->addr4,
+	    ADDRLEN) == -1)))
+		return -1;
+	if (j->prefixif != NULL && net_ifaddr(j->prefixif, AF_INET6, j->addr6,
+	    ADDRLEN) == -1)
+		return -1;
+	return 0;
+}
+
+/* A link without its address yet (DHCP, DAD) is waited for within the deadline. */
+static int
+waitaddrs(struct job *j)
+{
+	int ms = 100;
+
+	while (linkaddrs(j) == -1) {
+		if (lastfail.kind != F_LINK || net_remaining() <= ms)
+			return -1;
+		if (j->verbose)
+			logv("%s: again in %d ms", lastfail.msg, ms);
+		pausems(ms);
+		ms = ms < 800 ? 2 * ms : 1000;
+	}
+	return 0;
+}
+
+/* IPv6InterfaceID, then AllowPrivate: what may be published. */
+static int
+shape(struct job *j)
+{
+	unsigned char a[16];
+	char canon[ADDRLEN], *out;
+	int k, fam;
+
+	if (j->hasiid && j->addr6[0] && inet_pton(AF_INET6, j->addr6, a) == 1) {
+		memcpy(a + 8, j->iid, 8);
+		inet_ntop(AF_INET6, a, j->addr6, ADDRLEN);
+	}
+	for (k = 0; k < 2; k++) {
+		out = k == 0 ? j->addr4 : j->addr6;
+		if (out[0] && !j->allowprivate && j->link != NULL &&
+		    addr_class(out, &fam, canon, sizeof(canon)) == A_PRIVATE)
+			return fail(F_CONFIG, "%s: %s is a private address: not "
+			    "published unless -o AllowPrivate=1 says so (behind "
+			    "NAT, -w finds the public one)", k == 1 &&
+			    j->prefixif ? j->prefixif : j->link, out);
+	}
+	return 0;
+}
+
+/* Failed, and nothing reached the provider: worth another try. */
+static int
+unreached(const struct nameresult *r, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (r[i].res != R_FAILED || !r[i].local || r[i].reached ||
+		    (r[i].status != ST_UNAVAILABLE &&
+		    r[i].status != ST_TEMPFAIL))
+			return 0;
+	return n > 0;
+}
+
+/* The request, tried again with a short backoff while nothing reaches the provider. */
+static void
+update(const struct job *j)
+{
+	int ms, tries;
+
+	for (ms = 250, tries = 0;; ms *= 2) {
+		net_reached(1);
+		if (j->proto == P_TZO)
+			tzo_update(&sub, subres);
+		else
+			dyndns_update(&sub, subres, NULL);
+		if (!unreached(subres, sub.nnames) || ++tries > RETRIES ||
+		    net_remaining() <= ms + 250)
+			return;
+		if (j->verbose)
+			logv("%s: again in %d ms", subres[0].text, ms);
+		pausems(ms);
+	}
 }
 
 /* -n: one request that would be sent, the secret masked. */
@@ -154,14 +262,19 @@ run_job(struct job *j, int dry, struct nameresult *res)
 
 	/* from here on, everything counts against the one deadline */
 	net_deadline(j->timeout);
+	net_bind(j->link);
 	memset(&st, 0, sizeof(st));
 	st.lockfd = st.tmpfd = -1;
 	if (clock_now(&now) == -1)
 		goto failed;
 	if (j->statefile != NULL && state_open(&st, j->statefile) == -1)
 		goto failed;
+	if (waitaddrs(j) == -1)
+		goto failed;
 	if (j->checkurl != NULL && webcheck(j, j->statefile ? &st : NULL,
 	    now) == -1)
+		goto failed;
+	if (shape(j) == -1)
 		goto failed;
 	/* the provider's own refusals: nothing sent, nothing recorded */
 	if (j->proto == P_DYNDNS && dyndns_check(j) == -1)
@@ -176,10 +289,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	if (sub.nnames > 0) {
 		if (anchors(j) == -1)
 			goto failed;
-		if (j->proto == P_TZO)
-			tzo_update(&sub, subres);
-		else
-			dyndns_update(&sub, subres, NULL);
+		update(j);
 	}
 	wipe(sub.secret, sizeof(sub.secret));
 	for (i = 0, k = 0; i < j->nnames; i++) {

@@ -99,13 +99,13 @@ find(struct state *st, const char *name, char family)
 static int
 parseline(struct state *st, char *line)
 {
-	char *f[12], *p;
+	char *f[14], *p;
 	int n = 0;
 	long long v[5];
 	struct staterec *r;
 	struct checkrec *c;
 
-	for (p = line; n < 12; n++) {
+	for (p = line; n < 14; n++) {
 		f[n] = p;
 		if ((p = strchr(p, ' ')) == NULL) {
 			n++;
@@ -141,8 +141,12 @@ parseline(struct state *st, char *line)
 		r->fails = v[0];
 		return 0;
 	}
-	if (n != 10 || strcmp(f[0], "name") != 0)
+	if ((n != 10 && n != 13) || strcmp(f[0], "name") != 0)
 		return fail(F_CONFIG, "unknown record");
+	/* a hold for a local failure: "local", the address and configuration it was for */
+	if (n == 13 && (strcmp(f[10], "local") != 0 || !isaddr(f[11],
+	    f[2][0]) || strlen(f[12]) != 32 || !ishex(f[12], 32)))
+		return fail(F_CONFIG, "bad name record");
 	if (!validname(f[1], 0) || (f[2][0] != '4' && f[2][0] != '6' &&
 	    f[2][0] != '-') || f[2][1] != '\0' || !isaddr(f[3], f[2][0]) ||
 	    !isnumber(f[4], &v[0]) || !isword(f[5], sizeof(r->code)) ||
@@ -164,6 +168,10 @@ parseline(struct state *st, char *line)
 	r->hold = v[2];
 	r->stop = v[3];
 	snprintf(r->fp, sizeof(r->fp), "%s", f[9]);
+	if (n == 13) {
+		snprintf(r->lhold, sizeof(r->lhold), "%s", f[11]);
+		snprintf(r->lfp, sizeof(r->lfp), "%s", f[12]);
+	}
 	return 0;
 }
 
@@ -223,9 +231,10 @@ state_format(const struct state *st, char *buf, size_t size)
 	for (i = 0; i < st->n && n < size; i++) {
 		r = &st->rec[i];
 		n += (size_t)snprintf(buf + n, size - n,
-		    "name %s %c %s %lld %s %d %lld %lld %s\n", r->name,
+		    "name %s %c %s %lld %s %d %lld %lld %s%s%s\n", r->name,
 		    r->family, r->addr, r->updated, r->code, r->status, r->hold,
-		    r->stop, r->fp);
+		    r->stop, r->fp, r->lhold[0] ? " local " : "", r->lhold,
+		    r->lhold[0] ? " " : "", r->lhold[0] ? r->lfp : "");
 		if (r->fails > 0 && n < size)
 			n += (size_t)snprintf(buf + n, size - n,
 			    "fails %s %c %lld\n", r->name, r->family, r->fails);
@@ -480,6 +489,15 @@ when(long long t)
 	return buf;
 }
 
+/* The address a run has for a record's family, "-" for none. */
+static const char *
+tried(const struct job *j, char family)
+{
+	const char *a = family == '4' ? j->addr4 : family == '6' ? j->addr6 : "";
+
+	return a[0] ? a : "-";
+}
+
 /*
  * Before any request: 0 when the state settles name i without one (res
  * filled in: stopped, held or skipped), 1 when it must be sent.
@@ -519,6 +537,10 @@ state_decide(struct state *st, const struct job *j, int i, const char *fp,
 	for (k = 0; k < st->n; k++) {
 		r = &st->rec[k];
 		if (strcasecmp(r->name, name) != 0 || r->hold <= now)
+			continue;
+		/* a local hold gives way to a new address or configuration */
+		if (r->lhold[0] && (strcmp(r->lfp, fp) != 0 ||
+		    strcmp(r->lhold, tried(j, r->family)) != 0))
 			continue;
 		res->res = R_HELD;
 		res->status = ST_TEMPFAIL;
@@ -623,7 +645,16 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 		temp = res->status == ST_TEMPFAIL ||
 		    res->status == ST_UNAVAILABLE ||
 		    strcmp(res->code, "protocol") == 0;
-		if (temp) {
+		if (temp && res->local && !res->reached) {
+			/* nothing reached the provider: a short hold, for this
+			   address and configuration only */
+			r->hold = now + (j->retry >= 0 && j->retry < LOCALHOLD ?
+			    j->retry : LOCALHOLD);
+			snprintf(r->lfp, sizeof(r->lfp), "%s", fp);
+			snprintf(r->lhold, sizeof(r->lhold), "%.*s",
+			    ADDRLEN - 1, addr[k]);
+		} else if (temp) {
+			r->lhold[0] = '\0';
 			/* never sooner than the provider asks */
 			hold = res->wait > 0 ? res->wait : res->local ? 0 :
 			    HOLDOFF;
@@ -633,6 +664,7 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 		if ((!temp && res->status != ST_NOHOST) ||
 		    (j->maxretries >= 0 && r->fails > j->maxretries)) {
 			r->stop = now;
+			r->lhold[0] = '\0';
 			snprintf(r->fp, sizeof(r->fp), "%s", fp);
 		}
 	}
@@ -641,6 +673,7 @@ state_record(struct state *st, const struct job *j, int i, const char *fp,
 	for (k = 0; k < st->n; k++)
 		if (strcasecmp(st->rec[k].name, name) == 0) {
 			st->rec[k].hold = 0;
+			st->rec[k].lhold[0] = '\0';
 			st->rec[k].stop = 0;
 			st->rec[k].fails = 0;
 			/* what it was registered under, so a change is seen */

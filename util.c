@@ -271,6 +271,7 @@ static const struct {
 	{ F_PROTO, "protocol", ST_PROTOCOL },
 	{ F_CONFIG, "config", ST_CONFIG },
 	{ F_USAGE, "usage", ST_USAGE },
+	{ F_LINK, "link", ST_TEMPFAIL },
 	{ F_CHECK, "check", ST_TEMPFAIL },
 };
 
@@ -326,8 +327,10 @@ results_fail(struct nameresult *res, int n, const char *addr)
 
 	results_set(res, n, R_FAILED, reasons[r].status, addr,
 	    reasons[r].code, lastfail.msg);
-	for (; n > 0; n--)
+	for (; n > 0; n--) {
 		res[n - 1].local = 1;
+		res[n - 1].reached = net_reached(0);
+	}
 }
 
 /* "v4", "v6", "v4,v6", or "-" for neither. */
@@ -404,6 +407,41 @@ addr_class(const char *s, int *family, char *out, size_t outlen)
 		return A_OK;
 	}
 	return A_BAD;
+}
+
+/* Host names: valid, at most MAXNAMES, none twice. */
+int
+names_check(const char *const *name, int n)
+{
+	int i, k;
+
+	if (n > MAXNAMES)
+		return fail(F_USAGE, "%d host names: at most %d per run", n,
+		    MAXNAMES);
+	for (i = 0; i < n; i++) {
+		if (!validname(name[i], 0))
+			return fail(F_USAGE, "%s: not a valid fully qualified "
+			    "host name", name[i]);
+		for (k = 0; k < i; k++)
+			if (strcasecmp(name[k], name[i]) == 0)
+				return fail(F_USAGE, "%s: host name given twice",
+				    name[i]);
+	}
+	return 0;
+}
+
+/* An IPv6 interface ID: an address whose high 64 bits are zero. */
+int
+iid_parse(const char *s, unsigned char *iid)
+{
+	unsigned char a[16];
+	static const unsigned char zero[8];
+
+	if (inet_pton(AF_INET6, s, a) != 1 || memcmp(a, zero, 8) != 0 ||
+	    memcmp(a + 8, zero, 8) == 0)
+		return -1;
+	memcpy(iid, a + 8, 8);
+	return 0;
 }
 
 /* Read up to size bytes, all the file has if it fits; -1 on error. */

@@ -130,7 +130,7 @@ case_ "conf error: bad address" conferr "${BASE}Address = 127.0.0.1\n" "4: Addre
 case_ "conf error: bad period" conferr "${BASE}UpdateTimePeriod = soon\n" "4: UpdateTimePeriod: a period: seconds, or a number followed by s, m, h or d, at most 3660d"
 case_ "conf error: bad pin" conferr "${BASE}Pin = nope\n" "4: Pin: not sha256//BASE64 of a SHA-256 hash"
 case_ "conf error: unknown preset" conferr "${BASE}Provider = nosuch\n" "4: Provider: unknown provider (ddnsup -V lists them)"
-case_ "conf error: address sources" conferr "${BASE}Address = 203.0.113.7\nLinkReference = eth0\n" "5: LinkReference: -a, -i and -w (Address, LinkReference and AddressURL) exclude each other"
+case_ "conf error: address sources" conferr "${BASE}Address = 203.0.113.7\nLinkReference = eth0\n" "5: LinkReference: -a excludes -i and -w (Address excludes LinkReference and AddressURL)"
 case_ "conf error: no domain name" conferr "Username = bob\nPassword = x\n" "1: DomainName1: no host name given"
 case_ "conf error: no user" conferr "Password = x\nDomainName1 = $N\n" "1: Username: no user name: -u user is required"
 case_ "conf error: bad instance number" conferr "InternetGatewayDevice.DynamicDNS.x.Username = bob\n" "1: instance number missing"

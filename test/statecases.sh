@@ -415,5 +415,5 @@ t_state_tzo() {
 case_ "state: TZO 49 holds, 44 stops, 40 is remembered" t_state_tzo
 
 case_ "usage: bad period" usage_ "-T 5x: a period" -u bob -T 5x $N
-case_ "usage: -w with -a" usage_ "exclude each other" -u bob -w http://127.0.0.1/ -a 203.0.113.7 $N
+case_ "usage: -w with -a" usage_ "-a excludes -i and -w" -u bob -w http://127.0.0.1/ -a 203.0.113.7 $N
 case_ "usage: -w https to an IP address" usage_ "cannot be checked against the certificate" -u bob -w https://127.0.0.1/ $N
