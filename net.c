@@ -1,4 +1,6 @@
-/* Resolving, connecting and socket I/O under one deadline; interface addresses. */
+/* Resolving, connecting (Happy Eyeballs, link binding) and socket I/O under one deadline. */
+/* glibc shows SO_BINDTODEVICE only beyond POSIX; elsewhere this is harmless */
+#define _DEFAULT_SOURCE
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <netinet/in.h>

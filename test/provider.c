@@ -4,12 +4,15 @@
  * server side) and records every byte of each request it receives.
  *
  * provider [-6] [-c chain -k key] [-m mode] [-d ms] [-n conns] [-T secs]
- *     -P portfile [-r recordfile] [-R replyfile]
+ *     [-l address] [-a peerfile] -P portfile [-r recordfile] [-R replyfile]
  *     [-E preset [-Z zonefile] [-K user:secret ...]]
  *
  * With -E the reply is not scripted: test/emulate.c answers as that
  * preset's provider does, on the records of the zone file, accepting
  * only the -K credentials (any, without -K).
+ *
+ * -l listens on that address instead of loopback ("::" takes both
+ * families); -a appends each connection's source address to peerfile.
  *
  * modes: reply (default), stall (read the request, never answer), close
  * (read the request, close), slow (reply one byte every -d ms), hsstall
@@ -18,7 +21,8 @@
  * the ClientHello), alert1 (answer the ClientHello with a fatal alert;
  * alert50: with decode_error),
  * alert2 (a fatal alert instead of the server's second flight), reneg
- * (ask for renegotiation right after the handshake).
+ * (ask for renegotiation right after the handshake), echo (an address
+ * check page: the reply's body is the connection's source address).
  */
 #define _DEFAULT_SOURCE
 #include <sys/socket.h>
@@ -47,6 +51,7 @@ static size_t replylen;
 static FILE *record;
 static const char *emu;		/* -E: the preset emulated */
 static int six;
+static char peer[64];	/* the connection's source address */
 
 static br_x509_certificate chain[8];
 static size_t chainlen;
@@ -330,10 +335,32 @@ serve(struct io *io)
 		olen = emulate(emu, (char *)buf, six ? "::1" : "127.0.0.1", out,
 		    sizeof(out));
 		iowrite(io, (unsigned char *)out, olen);
+	} else if (strcmp(mode, "echo") == 0) {
+		char page[256];
+		int n = snprintf(page, sizeof(page), "HTTP/1.1 200 OK\r\n"
+		    "Content-Length: %zu\r\n\r\nCurrent IP Address: %s",
+		    strlen(peer) + 20, peer);
+		iowrite(io, (unsigned char *)page, (size_t)n);
 	} else
 		iowrite(io, reply, replylen);
 	if (io->tls)
 		br_sslio_close(io->tls);
+}
+
+/* The source address, IPv4-mapped ones as IPv4. */
+static void
+peername(const struct sockaddr_storage *ss)
+{
+	const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)ss;
+	const unsigned char *a = s6->sin6_addr.s6_addr;
+
+	if (ss->ss_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ss)->sin_addr,
+		    peer, sizeof(peer));
+	else if (IN6_IS_ADDR_V4MAPPED(&s6->sin6_addr))
+		inet_ntop(AF_INET, a + 12, peer, sizeof(peer));
+	else
+		inet_ntop(AF_INET6, a, peer, sizeof(peer));
 }
 
 int
@@ -347,17 +374,26 @@ main(int argc, char *argv[])
 	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
 	socklen_t sslen;
 	const char *certfile = NULL, *keyfile = NULL, *portfile = NULL;
+	const char *listenat = NULL;
+	struct sockaddr_storage from;
+	socklen_t fromlen;
+	FILE *peers = NULL;
 	FILE *fp;
 	struct io io;
 	int ch, conns = 1, secs = 30, fd, c, one = 1, port;
 
-	while ((ch = getopt(argc, argv, "6c:d:E:k:K:m:n:P:r:R:T:Z:")) != -1) {
+	while ((ch = getopt(argc, argv, "6a:c:d:E:k:K:l:m:n:P:r:R:T:Z:")) != -1) {
 		switch (ch) {
 		case 'E': emu = optarg; break;
 		case 'K': emu_cred(optarg); break;
 		case 'Z': emu_zone(optarg); break;
 		case '6': six = 1; break;
+		case 'a':
+			if ((peers = fopen(optarg, "a")) == NULL)
+				die("cannot open %s", optarg);
+			break;
 		case 'c': certfile = optarg; break;
+		case 'l': listenat = optarg; break;
 		case 'd': delayms = atoi(optarg); break;
 		case 'k': keyfile = optarg; break;
 		case 'm': mode = optarg; break;
@@ -385,7 +421,18 @@ main(int argc, char *argv[])
 	}
 
 	memset(&ss, 0, sizeof(ss));
-	if (six) {
+	if (listenat != NULL && strchr(listenat, ':') != NULL) {
+		sin6->sin6_family = AF_INET6;
+		if (inet_pton(AF_INET6, listenat, &sin6->sin6_addr) != 1)
+			die("bad -l %s", listenat);
+		sslen = sizeof(*sin6);
+		six = 1;
+	} else if (listenat != NULL) {
+		sin->sin_family = AF_INET;
+		if (inet_pton(AF_INET, listenat, &sin->sin_addr) != 1)
+			die("bad -l %s", listenat);
+		sslen = sizeof(*sin);
+	} else if (six) {
 		sin6->sin6_family = AF_INET6;
 		sin6->sin6_addr = in6addr_loopback;
 		sslen = sizeof(*sin6);
@@ -397,6 +444,10 @@ main(int argc, char *argv[])
 	if ((fd = socket(ss.ss_family, SOCK_STREAM, 0)) == -1)
 		die("%s", "socket");
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (six) {
+		int off = 0;
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof(off));
+	}
 	if (bind(fd, (struct sockaddr *)&ss, sslen) == -1 ||
 	    listen(fd, 16) == -1 ||
 	    getsockname(fd, (struct sockaddr *)&ss, &sslen) == -1)
@@ -412,8 +463,14 @@ main(int argc, char *argv[])
 		return 0;
 
 	while (conns-- > 0) {
-		if ((c = accept(fd, NULL, NULL)) == -1)
+		fromlen = sizeof(from);
+		if ((c = accept(fd, (struct sockaddr *)&from, &fromlen)) == -1)
 			die("%s", "accept");
+		peername(&from);
+		if (peers != NULL) {
+			fprintf(peers, "%s\n", peer);
+			fflush(peers);
+		}
 		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		if (strcmp(mode, "hsstall") == 0)
 			for (;;)

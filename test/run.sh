@@ -15,10 +15,12 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/ddnsup-test.XXXXXX")
 PPID_=
 CPID_=
 NETNS=
+LINKNS=
 cleanup() {
 	for p in $PPID_ $CPID_ ${FPIDS:-}; do kill "$p" 2>/dev/null; done
 	[ -n "$NETNS" ] && ip netns del "$NETNS" 2>/dev/null
 	for n in ${FNETNS:-}; do ip netns del "$n" 2>/dev/null; done
+	for ns in $LINKNS; do ip netns del "$ns"; rm -rf "/etc/netns/$ns"; done 2>/dev/null
 	rm -rf "$W"
 }
 trap cleanup EXIT
@@ -313,6 +315,7 @@ fi
 . "$T/timecases.sh"
 . "$T/tr181cases.sh"
 . "$T/fieldcases.sh"
+. "$T/linkcases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
