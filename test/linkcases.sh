@@ -295,3 +295,68 @@ t_linkv6usage() {
 	usage_ "AllowPrivate=2: must be 1, 0, true or false" -u bob -o AllowPrivate=2 $N
 }
 case_ "usage: IPv6InterfaceID, AllowPrivate" t_linkv6usage
+
+# dhcp FIRST: busybox udhcpd in ISP B leases FIRST (alone in its pool)
+# to udhcpc on wan2, whose script sets the address and runs ddnsup
+# as a router's bound hook would; the hook's lines go to $W/hook
+dhcp() {
+	cat >"$W/udhcpd.conf" <<-EOF
+	start $1
+	end $1
+	interface r
+	max_leases 1
+	lease_file $W/leases
+	pidfile $W/udhcpd.pidfile
+	option subnet 255.255.255.0
+	option router 203.0.113.1
+	option lease 600
+	EOF
+	: >"$W/leases"
+	ip netns exec $LB sh -c "udhcpd -f '$W/udhcpd.conf' >/dev/null 2>&1 & echo \$! >'$W/udhcpd.pid'"
+	sleep 0.2
+	inr busybox udhcpc -f -q -n -t 5 -T 1 -i wan2 -s "$W/hook.sh" >/dev/null 2>&1
+	kill "$(cat "$W/udhcpd.pid")" 2>/dev/null
+}
+
+t_linkdhcp() {
+	linknet || return
+	command -v udhcpd >/dev/null || { SKIP="no udhcpd (busybox)"; linkdown; return; }
+	mkdir -p "$(dirname "$S")"
+	inr ip addr flush dev wan2
+	lprovider -n 2
+	cat >"$W/hook.sh" <<-EOF
+	#!/bin/sh
+	[ "\$1" = bound ] || [ "\$1" = renew ] || exit 0
+	ip addr flush dev "\$interface"
+	ip addr add "\$ip/\$mask" dev "\$interface"
+	ip route add default via "\$router" dev "\$interface" metric 200
+	t0=\$(date +%s%N | cut -c1-11)
+	$RUN -c "$S" -s "http://ddns.example.net:$PORT" -u bob -i "\$interface" $N >>"$W/hook" 2>>"$W/hookerr"
+	st=\$?
+	t1=\$(date +%s%N | cut -c1-11)
+	echo "\$1 \$st \$((t1 - t0))" >>"$W/hook"
+	EOF
+	chmod 755 "$W/hook.sh"
+	: >"$W/hook"
+	# the provider unreachable at bound: 69, a short local hold
+	ip netns exec $LP iptables -A INPUT -p tcp --dport "$PORT" -j REJECT --reject-with tcp-reset
+	dhcp 203.0.113.50
+	grep -q "^name $N 4 - 0 connect 69 [0-9]* 0 [0-9a-f]* local 203.0.113.50\$" "$S" ||
+	    bad "no local hold for 203.0.113.50: $(cat "$S")"
+	# the provider back, the same address: held (at most 2 minutes)
+	ip netns exec $LP iptables -F INPUT
+	lrun -c "$S" -s "http://ddns.example.net:$PORT" -u bob -i wan2 $N
+	status 75
+	out "$N held 203.0.113.50 connect"
+	nothingsent
+	# the next lease has a new address: sent at once, through wan2
+	dhcp 203.0.113.51
+	sed 's/ [0-9]*$//' "$W/hook" >"$W/out"
+	out "$N failed 203.0.113.50 connect" "bound 69" "$N updated 203.0.113.51 good" "bound 0"
+	tenths=$(sed -n '$s/.* //p' "$W/hook")
+	[ "$tenths" -lt $((50 + SLACK)) ] || bad "the bound hook took $tenths tenths"
+	req "$(q $N 203.0.113.51)" "ddns.example.net:$PORT"
+	peers 203.0.113.51
+	linkdown
+}
+case_ "link: DHCP bound while the provider is unreachable, then a new lease: sent at once" t_linkdhcp
