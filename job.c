@@ -427,8 +427,8 @@ v6keys(struct job *j, const struct instance *f, const struct cli *c)
 	if ((j->hasiid = id != NULL) && iid_parse(id->v, j->iid) == -1)
 		return bad(id, K_V6IID, IIDERR);
 	j->prefixif = val(f, c, K_V6PREFIXIF, NULL);
-	if ((id != NULL || j->prefixif != NULL) && (j->addr6[0] ||
-	    j->addr4[0] || !j->six))
+	if ((id != NULL || j->prefixif != NULL) && ((j->link == NULL &&
+	    j->checkurl == NULL) || !j->six))
 		return bad(id ? id : eff(f, c, K_V6PREFIXIF), id ? K_V6IID :
 		    K_V6PREFIXIF, "applies to the IPv6 address of -i or -w: "
 		    "give -6");
