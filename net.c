@@ -283,6 +283,18 @@ bindto(int fd, const struct sockaddr_storage *src, socklen_t len)
 	return fail(F_CONFIG, "%s: cannot bind a socket to %s:", blink, a);
 }
 
+/* A loopback server (a local proxy) is reached directly, never through the link. */
+static int
+isloop(const struct sockaddr *sa)
+{
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)(const void *)sa;
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)(const void *)sa;
+
+	if (sa->sa_family == AF_INET)
+		return (ntohl(sin->sin_addr.s_addr) >> 24) == 127;
+	return IN6_IS_ADDR_LOOPBACK(&sin6->sin6_addr);
+}
+
 /*
  * One attempt started: the socket, connecting (*done set once
  * connected). -1 with errno when it failed at once, -2 with lastfail
@@ -302,7 +314,7 @@ start(int family, const struct sockaddr *sa, socklen_t len,
 		goto bad;
 	/* one TLS flight is several small writes: do not wait for ACKs */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
-	if (blink != NULL && bindto(fd, src, srclen) == -1) {
+	if (blink != NULL && !isloop(sa) && bindto(fd, src, srclen) == -1) {
 		close(fd);
 		return -2;
 	}
@@ -432,7 +444,8 @@ linkfamilies(struct resolved *r, struct sockaddr_storage *src,
 		    &srclen[i]) == 0) && why.kind == F_NONE)
 			why = lastfail;
 	for (i = 0; i < r->n; i++)
-		if (have[r->a[i].family == AF_INET6])
+		if (have[r->a[i].family == AF_INET6] ||
+		    isloop((struct sockaddr *)&r->a[i].ss))
 			r->a[n++] = r->a[i];
 	if (n == 0 && r->n > 0) {
 		lastfail = why;

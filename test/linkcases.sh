@@ -132,6 +132,7 @@ peers() {
 faster() { [ "$TENTHS" -lt $(($1 + SLACK)) ] || bad "took $TENTHS tenths of a second, bound $1"; }
 
 LS="-s http://ddns.example.net:"
+LSTATE=$W/state/link.state
 
 t_linkbind() {
 	linknet || return
@@ -189,21 +190,22 @@ case_ "link: a private address only with AllowPrivate" t_linkprivate
 t_linkblackhole() {
 	linknet || return
 	ip netns exec $LA ip route replace blackhole 192.0.2.10
-	mkdir -p "$(dirname "$S")"
+	mkdir -p "$(dirname "$LSTATE")"
+	rm -f "$LSTATE"
 	lprovider
 	# as routed, into the blackhole: nothing reached the provider
-	lrun -s "http://ddns.example.net:$PORT" -u bob -c "$S" -t 2 -a 198.51.100.77 $N
+	lrun -s "http://ddns.example.net:$PORT" -u bob -c "$LSTATE" -t 2 -a 198.51.100.77 $N
 	status 75
 	out "$N failed 198.51.100.77 timeout"
-	grep -q "^name $N 4 - 0 timeout 75 [0-9]* 0 [0-9a-f]* local 198.51.100.77\$" "$S" ||
-	    bad "no local hold recorded: $(cat "$S")"
-	hold=$(sed -n "s/^name $N 4 - 0 timeout 75 \([0-9]*\) .*/\1/p" "$S")
+	grep -q "^name $N 4 - 0 timeout 75 [0-9]* 0 [0-9a-f]* local 198.51.100.77\$" "$LSTATE" ||
+	    bad "no local hold recorded: $(cat "$LSTATE")"
+	hold=$(sed -n "s/^name $N 4 - 0 timeout 75 \([0-9]*\) .*/\1/p" "$LSTATE")
 	[ "$hold" -le $(($(date +%s) + 120)) ] || bad "hold longer than 2 minutes"
-	lrun -s "http://ddns.example.net:$PORT" -u bob -c "$S" -t 2 -a 198.51.100.77 $N
+	lrun -s "http://ddns.example.net:$PORT" -u bob -c "$LSTATE" -t 2 -a 198.51.100.77 $N
 	status 75
 	out "$N held 198.51.100.77 timeout"
 	# the wan2 instance: a new address, at once, through wan2
-	lrun -s "http://ddns.example.net:$PORT" -u bob -c "$S" -t 10 -i wan2 $N
+	lrun -s "http://ddns.example.net:$PORT" -u bob -c "$LSTATE" -t 10 -i wan2 $N
 	status 0
 	out "$N updated 203.0.113.2 good"
 	faster 50
@@ -321,7 +323,8 @@ dhcp() {
 t_linkdhcp() {
 	linknet || return
 	command -v udhcpd >/dev/null || { SKIP="no udhcpd (busybox)"; linkdown; return; }
-	mkdir -p "$(dirname "$S")"
+	mkdir -p "$(dirname "$LSTATE")"
+	rm -f "$LSTATE"
 	inr ip addr flush dev wan2
 	lprovider -n 2
 	cat >"$W/hook.sh" <<-EOF
@@ -331,7 +334,7 @@ t_linkdhcp() {
 	ip addr add "\$ip/\$mask" dev "\$interface"
 	ip route add default via "\$router" dev "\$interface" metric 200
 	t0=\$(date +%s%N | cut -c1-11)
-	$RUN -c "$S" -s "http://ddns.example.net:$PORT" -u bob -i "\$interface" $N >>"$W/hook" 2>>"$W/hookerr"
+	$RUN -c "$LSTATE" -s "http://ddns.example.net:$PORT" -u bob -i "\$interface" $N >>"$W/hook" 2>>"$W/hookerr"
 	st=\$?
 	t1=\$(date +%s%N | cut -c1-11)
 	echo "\$1 \$st \$((t1 - t0))" >>"$W/hook"
@@ -341,11 +344,11 @@ t_linkdhcp() {
 	# the provider unreachable at bound: 69, a short local hold
 	ip netns exec $LP iptables -A INPUT -p tcp --dport "$PORT" -j REJECT --reject-with tcp-reset
 	dhcp 203.0.113.50
-	grep -q "^name $N 4 - 0 connect 69 [0-9]* 0 [0-9a-f]* local 203.0.113.50\$" "$S" ||
-	    bad "no local hold for 203.0.113.50: $(cat "$S")"
+	grep -q "^name $N 4 - 0 connect 69 [0-9]* 0 [0-9a-f]* local 203.0.113.50\$" "$LSTATE" ||
+	    bad "no local hold for 203.0.113.50: $(cat "$LSTATE")"
 	# the provider back, the same address: held (at most 2 minutes)
 	ip netns exec $LP iptables -F INPUT
-	lrun -c "$S" -s "http://ddns.example.net:$PORT" -u bob -i wan2 $N
+	lrun -c "$LSTATE" -s "http://ddns.example.net:$PORT" -u bob -i wan2 $N
 	status 75
 	out "$N held 203.0.113.50 connect"
 	nothingsent
