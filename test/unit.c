@@ -706,7 +706,8 @@ t_state(void)
 	    "name home.example.org 4 203.0.113.7 1796083200 good 0 0 0 -\n"
 	    "name home.example.org 6 2001:db8::1 1796083200 good 0 0 0 -\n"
 	    "name b.example.org - - 0 badauth 77 0 1796083200 0123456789abcdef0123456789abcdef\n"
-	    "name c.example.org 4 - 0 911 75 1796085000 0 -\n";
+	    "name c.example.org 4 - 0 911 75 1796085000 0 -\n"
+	    "name d.example.org 4 - 0 connect 69 1796083320 0 0123456789abcdef0123456789abcdef local 198.51.100.7\n";
 	static const char *const bad[] = {
 		"", "ddnsup-state 1\n", "ddnsup-state 2\nsalt 0123456789abcdef0123456789abcdef\n",
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdeF\n",
@@ -724,6 +725,9 @@ t_state(void)
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 99999999999999999999 good 0 0 0 -\n",
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 go\001od 0 0 0 -\n",
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org  4 1.2.3.4 0 good 0 0 0 -\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - local 2001:db8::1\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - hold 1.2.3.4\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - local\n",
 	};
 	static const char fails[] = "ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\n"
 	    "name a.org 4 - 0 connect 69 0 0 -\nfails a.org 4 3\n";
@@ -739,7 +743,7 @@ t_state(void)
 
 	CHECK(state_parse(&st, good, sizeof(good) - 1) == 0, "good: %s",
 	    lastfail.msg);
-	CHECK(st.n == 4 && st.check[0].time == 1796083200, "good: %d records",
+	CHECK(st.n == 5 && st.check[0].time == 1796083200, "good: %d records",
 	    st.n);
 	n = state_format(&st, buf, sizeof(buf));
 	CHECK(n == sizeof(good) - 1 && memcmp(buf, good, n) == 0,
@@ -757,6 +761,62 @@ t_state(void)
 		CHECK(state_parse(&st, badfails[i], strlen(badfails[i])) == -1,
 		    "bad fails %zu accepted", i);
 	done("state file parsing and writing");
+}
+
+/* A local hold holds the address it was for, under the same configuration. */
+static void
+t_localhold(void)
+{
+	static const char file[] =
+	    "ddnsup-state 1\n"
+	    "salt 0123456789abcdef0123456789abcdef\n"
+	    "name d.example.org 4 - 0 connect 69 1796083320 0 0123456789abcdef0123456789abcdef local 198.51.100.7\n"
+	    "name e.example.org 4 - 0 911 75 1796085000 0 -\n";
+	static const char fp[] = "0123456789abcdef0123456789abcdef";
+	static const struct { const char *name, *addr, *fp; long long now; int need; } v[] = {
+		{ "d.example.org", "198.51.100.7", fp, 1796083200, 0 },
+		{ "d.example.org", "198.51.100.8", fp, 1796083200, 1 },
+		{ "d.example.org", "198.51.100.7", "fedcba9876543210fedcba9876543210", 1796083200, 1 },
+		{ "d.example.org", "198.51.100.7", fp, 1796083320, 1 },
+		{ "e.example.org", "198.51.100.8", fp, 1796083200, 0 },
+	};
+	static struct state st;
+	static struct job j;
+	struct nameresult res;
+	size_t i;
+	int need;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		CHECK(state_parse(&st, file, sizeof(file) - 1) == 0, "%s",
+		    lastfail.msg);
+		memset(&j, 0, sizeof(j));
+		j.names[0] = v[i].name;
+		j.nnames = 1;
+		snprintf(j.addr4, sizeof(j.addr4), "%s", v[i].addr);
+		need = state_decide(&st, &j, 0, v[i].fp, 86400, v[i].now, &res);
+		CHECK(need == v[i].need, "%zu: need %d", i, need);
+		CHECK(need || res.res == R_HELD, "%zu: not held", i);
+	}
+	done("state: a local hold gives way to a new address or configuration");
+}
+
+/* IPv6InterfaceID: the low 64 bits only. */
+static void
+t_iid(void)
+{
+	static const struct { const char *in; int ok; } v[] = {
+		{ "::a:b:c:d", 1 }, { "::1", 1 }, { "::21e:6ff:fe12:3456", 1 },
+		{ "::", 0 }, { "2001:db8::1", 0 }, { "1::1", 0 }, { "a:b:c:d", 0 },
+		{ "203.0.113.7", 0 }, { "", 0 },
+	};
+	unsigned char iid[8];
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		CHECK((iid_parse(v[i].in, iid) == 0) == v[i].ok, "%s", v[i].in);
+	CHECK(iid_parse("::a:b:c:d", iid) == 0 && iid[0] == 0 && iid[1] == 0xa &&
+	    iid[7] == 0xd, "bytes");
+	done("IPv6 interface identifiers");
 }
 
 static void
@@ -900,6 +960,8 @@ main(void)
 	t_tzo();
 	t_check();
 	t_state();
+	t_localhold();
+	t_iid();
 	t_conf();
 	t_pem();
 	return failures != 0;
