@@ -363,3 +363,24 @@ t_linkdhcp() {
 	linkdown
 }
 case_ "link: DHCP bound while the provider is unreachable, then a new lease: sent at once" t_linkdhcp
+
+t_linkconf() {
+	provider
+	f=$W/link.conf
+	printf 'Username = bob\nPassword = x\nDomainName1 = %s\nLinkReference = lo\nIPv6InterfaceID = 2001:db8::1\n' $N >"$f"
+	chmod 600 "$f"
+	ddnsup -f "$f" -6
+	status 64
+	err "ddnsup: $f:5: IPv6InterfaceID: not an interface ID (the low 64 bits, as ::a:b:c:d)"
+	printf 'Username = bob\nPassword = x\nDomainName1 = %s\nLinkReference = lo\nAllowPrivate = maybe\n' $N >"$f"
+	ddnsup -f "$f"
+	status 64
+	err "ddnsup: $f:5: AllowPrivate: must be 1, 0, true or false"
+	# accepted: the run reaches the interface (lo has no usable address)
+	printf 'Username = bob\nPassword = x\nDomainName1 = %s\nProviderFQDN = ddns.example.org\nLinkReference = lo\nIPv6InterfaceID = ::a:b:c:d\nIPv6PrefixInterface = lo\nAllowPrivate = 1\n' $N >"$f"
+	ddnsup -f "$f" -6 -n
+	status 78
+	errhas "lo: no usable IPv6 address"
+	nothingsent
+}
+case_ "conf: AllowPrivate, IPv6InterfaceID and IPv6PrefixInterface in the file" t_linkconf
