@@ -175,6 +175,33 @@ b=$(DDNSUP_PASSWORD=BenchKey "$B/timeit" 5 $TZOFAR | sed -n 's/^A: wall \([0-9.]
 echo "ddnsup tzo stage 1 only (the proxy sits before the cluster lookup): $b ms through the proxy, $a ms direct:" \
     "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) / 50 }') RTT (greeting 0.5 + request and reply 1)"
 
+section "Happy Eyeballs: the provider's IPv6 addresses dropped, its IPv4 fine (A = ddnsup, B = curl, 5 runs each)"
+EN=dd12e$$
+if [ "$(id -u)" -eq 0 ] && command -v ip6tables >/dev/null && ip netns add $EN 2>/dev/null; then
+	mkdir -p /etc/netns/$EN
+	printf '2001:db8::dead eyes1.example.net\n127.0.0.1 eyes1.example.net\n2001:db8::dead eyes2.example.net\n2001:db8::beef eyes2.example.net\n127.0.0.1 eyes2.example.net\n' >/etc/netns/$EN/hosts
+	ip netns exec $EN sh -c 'ip link set lo up
+	    for a in 2001:db8::dead 2001:db8::beef; do
+		ip -6 addr add $a/128 dev lo nodad
+		ip6tables -A INPUT -d $a -j DROP
+	    done'
+	rm -f "$W/port"
+	ip netns exec $EN "$T/provider" -P "$W/port" -R "$W/reply" -n 100000 -T 600 &
+	pids="$pids $!"
+	while [ ! -s "$W/port" ]; do sleep 0.02; done
+	EP=$(cat "$W/port")
+	for h in eyes1 eyes2; do
+		echo "$h: $(grep -c " $h\." /etc/netns/$EN/hosts) addresses, IPv6 first, all but the last dropped"
+		"$B/timeit" 5 ip netns exec $EN $DDNSUP -s "http://$h.example.net:$EP" -u bob -a 203.0.113.7 $NAME -- \
+		    ip netns exec $EN curl -sS -o /dev/null -u bob:bench-secret "http://$h.example.net:$EP/nic/update?$Q"
+	done
+	echo "(before Happy Eyeballs ddnsup shared its deadline among the addresses: 15 s and 20 s)"
+	ip netns del $EN
+	rm -rf /etc/netns/$EN
+else
+	echo "skipped: needs root, ip6tables and a network namespace"
+fi
+
 section "Size (stripped) and peak RSS"
 for f in ddnsup ddnsup-static; do
 	cp "$TOP/$f" "$W/$f"
