@@ -1,6 +1,6 @@
 /* Resolving, connecting (Happy Eyeballs, link binding) and socket I/O under one deadline. */
 /* glibc shows SO_BINDTODEVICE only beyond POSIX; elsewhere this is harmless */
-#define _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE	/* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
@@ -466,6 +466,7 @@ net_connect(struct conn *c, const char *host, const char *port, int family)
 	socklen_t srclen[2] = { 0, 0 };
 
 	conn_init(c);
+	memset(src, 0, sizeof(src));
 	snprintf(c->peer, sizeof(c->peer), strchr(host, ':') ? "[%s]:%s" :
 	    "%s:%s", host, port);
 	if (resolve(host, port, family, &r) == -1)
