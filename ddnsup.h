@@ -219,9 +219,9 @@ int names_check(const char *const *, int);
 
 /* net.c */
 int net_ifaddr(const char *, int, char *, size_t);
+void net_ifopen(void);
 void net_deadline(int);
 int net_remaining(void);
-int net_link(const char *, int, char *, size_t);
 void net_bind(const char *);
 int net_reached(int);
 int net_connect(struct conn *, const char *, const char *, int);

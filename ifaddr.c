@@ -3,12 +3,27 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <fcntl.h>
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ddnsup.h"
+
+/*
+ * The address states' file, opened once before the sandbox (Landlock
+ * cannot name a /proc file that lasts) and read again from its start.
+ */
+static int inet6 = -1;
+
+void
+net_ifopen(void)
+{
+	if (inet6 == -1)
+		inet6 = open("/proc/net/if_inet6", O_RDONLY | O_CLOEXEC);
+}
 
 /*
  * Linux marks temporary, deprecated, tentative and failed IPv6 addresses
@@ -17,27 +32,29 @@
 static unsigned
 v6flags(const struct in6_addr *a, const char *ifname)
 {
+	static char buf[65536];
 	char line[128], hex[33], name[IF_NAMESIZE + 1], want[33];
-	unsigned idx, plen, scope, flags, found = 0;
-	FILE *fp;
+	unsigned idx, plen, scope, flags;
+	const char *p, *nl;
+	ssize_t len;
 	int i;
 
-	if ((fp = fopen("/proc/net/if_inet6", "r")) == NULL)
+	net_ifopen();
+	if (inet6 == -1 || lseek(inet6, 0, SEEK_SET) == -1 ||
+	    (len = readall(inet6, buf, sizeof(buf))) <= 0)
 		return 0;
 	for (i = 0; i < 16; i++)
 		snprintf(want + 2 * (size_t)i, 3, "%02x", a->s6_addr[i]);
-	while (fgets(line, sizeof(line), fp) != NULL) {
+	for (p = buf; (nl = memchr(p, '\n', (size_t)(buf + len - p))) != NULL;
+	    p = nl + 1) {
+		snprintf(line, sizeof(line), "%.*s", (int)(nl - p), p);
 		/* a line that does not scan is skipped: no address to lose */
 		if (sscanf(line, "%32s %x %x %x %x %16s", hex, &idx, &plen, /* NOLINT(cert-err34-c) */
-		    &scope, &flags, name) != 6)
-			continue;
-		if (strcmp(hex, want) == 0 && strcmp(name, ifname) == 0) {
-			found = flags;
-			break;
-		}
+		    &scope, &flags, name) == 6 && strcmp(hex, want) == 0 &&
+		    strcmp(name, ifname) == 0)
+			return flags;
 	}
-	fclose(fp);
-	return found;
+	return 0;
 }
 
 /* /proc/net/if_inet6's flags: IFA_F_* of linux/if_addr.h */

@@ -116,6 +116,8 @@ job_prepare(struct job *j)
 		return fail(F_CONFIG, "%s: no such interface", j->link);
 	if (j->prefixif != NULL && if_nametoindex(j->prefixif) == 0)
 		return fail(F_CONFIG, "%s: no such interface", j->prefixif);
+	if (j->link != NULL || j->prefixif != NULL)
+		net_ifopen();
 	if (job_secret(j) == -1)
 		return -1;
 	/* a first run: before the sandbox, which allows only existing paths */

@@ -122,14 +122,14 @@ llpath(int rs, const char *path, unsigned long long access,
 }
 
 static int
-llport(int rs, const char *port)
+llport(int rs, const char *port, unsigned long long access)
 {
 	struct llport p;
 	long long n;
 
-	if (num_parse(port, 1, 65535, &n) == -1)
+	if (num_parse(port, 0, 65535, &n) == -1)
 		return 0;
-	p.access = LL_CONNECT_TCP;
+	p.access = access;
 	p.port = (unsigned long long)n;
 	return (int)syscall(SYS_landlock_add_rule, rs, LL_RULE_PORT, &p, 0);
 }
@@ -185,8 +185,12 @@ llrules(int rs, const struct job *jobs, int njobs, const struct llruleset *a)
 		n += ports(&jobs[k], port + n);
 	}
 	for (k = 0; a->net != 0 && k < n; k++)
-		if (llport(rs, port[k]) == -1)
+		if (llport(rs, port[k], LL_CONNECT_TCP) == -1)
 			return -1;
+	/* a link's sockets bind its address on an ephemeral port (0) */
+	for (k = 0; a->net != 0 && k < njobs; k++)
+		if (jobs[k].link != NULL)
+			return llport(rs, "0", LL_BIND_TCP) == -1 ? -1 : 0;
 	return 0;
 }
 

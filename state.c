@@ -231,7 +231,7 @@ state_format(const struct state *st, char *buf, size_t size)
 	for (i = 0; i < st->n && n < size; i++) {
 		r = &st->rec[i];
 		n += (size_t)snprintf(buf + n, size - n,
-		    "name %s %c %s %lld %s %d %lld %lld %s%s%s\n", r->name,
+		    "name %s %c %s %lld %s %d %lld %lld %s%s%s%s%s\n", r->name,
 		    r->family, r->addr, r->updated, r->code, r->status, r->hold,
 		    r->stop, r->fp, r->lhold[0] ? " local " : "", r->lhold,
 		    r->lhold[0] ? " " : "", r->lhold[0] ? r->lfp : "");

@@ -197,7 +197,7 @@ t_linkblackhole() {
 	lrun -s "http://ddns.example.net:$PORT" -u bob -c "$LSTATE" -t 2 -a 198.51.100.77 $N
 	status 75
 	out "$N failed 198.51.100.77 timeout"
-	grep -q "^name $N 4 - 0 timeout 75 [0-9]* 0 [0-9a-f]* local 198.51.100.77\$" "$LSTATE" ||
+	grep -q "^name $N 4 - 0 timeout 75 [0-9]* 0 - local 198.51.100.77 [0-9a-f]*\$" "$LSTATE" ||
 	    bad "no local hold recorded: $(cat "$LSTATE")"
 	hold=$(sed -n "s/^name $N 4 - 0 timeout 75 \([0-9]*\) .*/\1/p" "$LSTATE")
 	[ "$hold" -le $(($(date +%s) + 120)) ] || bad "hold longer than 2 minutes"
@@ -344,7 +344,7 @@ t_linkdhcp() {
 	# the provider unreachable at bound: 69, a short local hold
 	ip netns exec $LP iptables -A INPUT -p tcp --dport "$PORT" -j REJECT --reject-with tcp-reset
 	dhcp 203.0.113.50
-	grep -q "^name $N 4 - 0 connect 69 [0-9]* 0 [0-9a-f]* local 203.0.113.50\$" "$LSTATE" ||
+	grep -q "^name $N 4 - 0 connect 69 [0-9]* 0 - local 203.0.113.50 [0-9a-f]*\$" "$LSTATE" ||
 	    bad "no local hold for 203.0.113.50: $(cat "$LSTATE")"
 	# the provider back, the same address: held (at most 2 minutes)
 	ip netns exec $LP iptables -F INPUT
