@@ -707,7 +707,7 @@ t_state(void)
 	    "name home.example.org 6 2001:db8::1 1796083200 good 0 0 0 -\n"
 	    "name b.example.org - - 0 badauth 77 0 1796083200 0123456789abcdef0123456789abcdef\n"
 	    "name c.example.org 4 - 0 911 75 1796085000 0 -\n"
-	    "name d.example.org 4 - 0 connect 69 1796083320 0 0123456789abcdef0123456789abcdef local 198.51.100.7\n";
+	    "name d.example.org 4 - 0 connect 69 1796083320 0 - local 198.51.100.7 0123456789abcdef0123456789abcdef\n";
 	static const char *const bad[] = {
 		"", "ddnsup-state 1\n", "ddnsup-state 2\nsalt 0123456789abcdef0123456789abcdef\n",
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdeF\n",
@@ -725,9 +725,10 @@ t_state(void)
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 99999999999999999999 good 0 0 0 -\n",
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 1.2.3.4 0 go\001od 0 0 0 -\n",
 		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org  4 1.2.3.4 0 good 0 0 0 -\n",
-		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - local 2001:db8::1\n",
-		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - hold 1.2.3.4\n",
-		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - local\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - local 2001:db8::1 0123456789abcdef0123456789abcdef\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - hold 1.2.3.4 0123456789abcdef0123456789abcdef\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - local 1.2.3.4\n",
+		"ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\nname a.org 4 - 0 connect 69 9 0 - local 1.2.3.4 0123456789abcdef0123456789abcdef x\n",
 	};
 	static const char fails[] = "ddnsup-state 1\nsalt 0123456789abcdef0123456789abcdef\n"
 	    "name a.org 4 - 0 connect 69 0 0 -\nfails a.org 4 3\n";
@@ -770,7 +771,7 @@ t_localhold(void)
 	static const char file[] =
 	    "ddnsup-state 1\n"
 	    "salt 0123456789abcdef0123456789abcdef\n"
-	    "name d.example.org 4 - 0 connect 69 1796083320 0 0123456789abcdef0123456789abcdef local 198.51.100.7\n"
+	    "name d.example.org 4 - 0 connect 69 1796083320 0 - local 198.51.100.7 0123456789abcdef0123456789abcdef\n"
 	    "name e.example.org 4 - 0 911 75 1796085000 0 -\n";
 	static const char fp[] = "0123456789abcdef0123456789abcdef";
 	static const struct { const char *name, *addr, *fp; long long now; int need; } v[] = {
