@@ -12,7 +12,8 @@ LDLIBS = -lbearssl
 
 OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o ifaddr.o job.o net.o prepare.o presets.o run.o sandbox.o state.o status.o tls.o tzo.o util.o x509.o
 LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o ifaddr.o job.o net.o prepare.o presets.o run.o state.o status.o tls.o tzo.o util.o x509.o
-TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so
+TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so \
+	test/nodatadns
 
 all: ddnsup
 
@@ -66,6 +67,9 @@ test/provider: test/provider.c test/emulate.c test/emulate.h
 
 test/tzoprovider: test/tzoprovider.c
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/tzoprovider.c
+
+test/nodatadns: test/nodatadns.c
+	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/nodatadns.c
 
 test/unit: test/unit.c $(LIBOBJ) ddnsup.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c $(LIBOBJ) $(LDLIBS)

@@ -384,3 +384,28 @@ t_linkconf() {
 	nothingsent
 }
 case_ "conf: AllowPrivate, IPv6InterfaceID and IPv6PrefixInterface in the file" t_linkconf
+
+t_nodata() {
+	if [ "$(id -u)" -ne 0 ] || ! ip netns add dd12n$$ 2>/dev/null; then
+		SKIP="needs root (a network namespace with its own resolver)"
+		return
+	fi
+	LINKNS="$LINKNS dd12n$$"
+	mkdir -p /etc/netns/dd12n$$
+	printf 'nameserver 127.0.0.1\noptions attempts:1 timeout:2\n' >/etc/netns/dd12n$$/resolv.conf
+	: >/etc/netns/dd12n$$/hosts
+	ip netns exec dd12n$$ ip link set lo up
+	rm -f "$W/dnsready"
+	ip netns exec dd12n$$ "$T/nodatadns" -P "$W/dnsready" -T 20 &
+	CPID_=$!
+	waitport "$W/dnsready"
+	# NOERROR without records: the name exists but has no address, 68
+	ip netns exec dd12n$$ $RUN -s http://nodata.example.net -u bob -a 203.0.113.7 -t 5 $N >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 68
+	out "$N failed 203.0.113.7 resolve"
+	errhas "resolve nodata.example.net: No address associated with hostname"
+	ip netns del dd12n$$
+	rm -rf /etc/netns/dd12n$$
+}
+case_ "resolve: NOERROR without records is 68 (EAI_NODATA)" t_nodata
