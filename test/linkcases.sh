@@ -91,6 +91,8 @@ linknet() {
 	2001:db8:ff::dead eyes2.example.net
 	2001:db8:ff::beef eyes2.example.net
 	192.0.2.10 eyes2.example.net
+	2001:db8:ff::10 dual.example.net
+	192.0.2.10 dual.example.net
 	EOF
 	PROVWRAP="ip netns exec $LP"
 	return 0
@@ -290,6 +292,25 @@ t_linkaddrs() {
 	linkdown
 }
 case_ "link: alias labels, tentative and optimistic addresses, waiting for DAD" t_linkaddrs
+
+t_linkfamily() {
+	linknet || return
+	inr ip -6 addr del 2001:db8:2::2/64 dev wan2
+	lprovider
+	# wan2 has no IPv6 address: the name's IPv6 address is not tried
+	lrun -s "http://dual.example.net:$PORT" -u bob -i wan2 $N
+	status 0
+	out "$N updated 203.0.113.2 good"
+	peers 203.0.113.2
+	: >"$W/rec"
+	lrun -s "http://[2001:db8:ff::10]:$PORT" -u bob -i wan2 $N
+	status 75
+	out "$N failed 203.0.113.2 link"
+	errhas "connect [2001:db8:ff::10]:$PORT: wan2: no usable IPv6 address yet"
+	nothingsent
+	linkdown
+}
+case_ "link: a family the link has no address of is not tried" t_linkfamily
 
 t_linkv6usage() {
 	usage_ "IPv6InterfaceID=::1: applies to the IPv6 address of -i or -w: give -6" -u bob -i lo -o IPv6InterfaceID=::1 $N
