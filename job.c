@@ -368,6 +368,25 @@ user(struct job *j, const struct instance *f, const struct cli *c,
 	return 0;
 }
 
+/* AllowPrivate, and the IPv6 address of a host behind the router. */
+static int
+v6keys(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s = eff(f, c, K_ALLOWPRIVATE);
+	const struct setting *id = eff(f, c, K_V6IID);
+
+	if (s != NULL && isbool(s, K_ALLOWPRIVATE, &j->allowprivate) == -1)
+		return -1;
+	if ((j->hasiid = id != NULL) && iid_parse(id->v, j->iid) == -1)
+		return bad(id, K_V6IID, IIDERR);
+	j->prefixif = val(f, c, K_V6PREFIXIF, NULL);
+	if ((id != NULL || j->prefixif != NULL) && ((j->link == NULL &&
+	    j->checkurl == NULL) || !j->six))
+		return bad(id ? id : eff(f, c, K_V6PREFIXIF), id ? K_V6IID :
+		    K_V6PREFIXIF, "applies to -i or -w's IPv6 address: give -6");
+	return 0;
+}
+
 /* Where the address comes from: -a, -i or -w (or the file's), or the server. */
 static int
 addrsource(struct job *j, const struct instance *f, const struct cli *c)
@@ -412,27 +431,7 @@ addrsource(struct job *j, const struct instance *f, const struct cli *c)
 			    "address", c->four ? '4' : '6', j->srv.host,
 			    c->four ? '6' : '4');
 	}
-	return 0;
-}
-
-/* AllowPrivate, and the IPv6 address of a host behind the router. */
-static int
-v6keys(struct job *j, const struct instance *f, const struct cli *c)
-{
-	const struct setting *s = eff(f, c, K_ALLOWPRIVATE);
-	const struct setting *id = eff(f, c, K_V6IID);
-
-	if (s != NULL && isbool(s, K_ALLOWPRIVATE, &j->allowprivate) == -1)
-		return -1;
-	if ((j->hasiid = id != NULL) && iid_parse(id->v, j->iid) == -1)
-		return bad(id, K_V6IID, IIDERR);
-	j->prefixif = val(f, c, K_V6PREFIXIF, NULL);
-	if ((id != NULL || j->prefixif != NULL) && ((j->link == NULL &&
-	    j->checkurl == NULL) || !j->six))
-		return bad(id ? id : eff(f, c, K_V6PREFIXIF), id ? K_V6IID :
-		    K_V6PREFIXIF, "applies to the IPv6 address of -i or -w: "
-		    "give -6");
-	return 0;
+	return v6keys(j, f, c);
 }
 
 static int
@@ -557,8 +556,7 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	if (protocol(j, f, c) == -1 || names(j, f, c, &here) == -1 ||
 	    (j->proto == P_TZO ? tzoserver(j, f, c) :
 	    dyndnsserver(j, f, c)) == -1 || user(j, f, c, &here) == -1 ||
-	    addrsource(j, f, c) == -1 || v6keys(j, f, c) == -1 ||
-	    pins(j, f, c) == -1)
+	    addrsource(j, f, c) == -1 || pins(j, f, c) == -1)
 		return -1;
 	j->cafile = val(f, c, K_CACERT, NULL);
 	if ((s = eff(f, c, K_TIMEOUT)) != NULL) {

@@ -313,7 +313,7 @@ t_linkfamily() {
 case_ "link: a family the link has no address of is not tried" t_linkfamily
 
 t_linkv6usage() {
-	usage_ "IPv6InterfaceID=::1: applies to the IPv6 address of -i or -w: give -6" -u bob -i lo -o IPv6InterfaceID=::1 $N
+	usage_ "IPv6InterfaceID=::1: applies to -i or -w's IPv6 address: give -6" -u bob -i lo -o IPv6InterfaceID=::1 $N
 	usage_ "-o IPv6InterfaceID=2001:db8::1: not an interface ID" -u bob -o IPv6InterfaceID=2001:db8::1 $N
 	usage_ "AllowPrivate=2: must be 1, 0, true or false" -u bob -o AllowPrivate=2 $N
 }
