@@ -215,6 +215,7 @@ enum addrclass { A_BAD, A_REFUSED, A_MAPPED, A_PRIVATE, A_OK };
 enum addrclass addr_class(const char *, int *, char *, size_t);
 int iid_parse(const char *, unsigned char *);
 int names_check(const char *const *, int);
+const char *timestr(long long);
 #define IIDERR	"not an interface ID (the low 64 bits, as ::a:b:c:d)"
 
 /* net.c */

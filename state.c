@@ -476,19 +476,6 @@ state_close(struct state *st)
 	st->lockfd = -1;
 }
 
-static const char *
-when(long long t)
-{
-	static char buf[40];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if ((long long)tt != t || gmtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
-		snprintf(buf, sizeof(buf), "%lld", t);
-	return buf;
-}
-
 /* The address a run has for a record's family, "-" for none. */
 static const char *
 tried(const struct job *j, char family)
@@ -530,7 +517,7 @@ state_decide(struct state *st, const struct job *j, int i, const char *fp,
 		snprintf(res->code, sizeof(res->code), "%s", r->code);
 		snprintf(res->text, sizeof(res->text), "%s: stopped since %s by "
 		    "%s: change the configuration, or run once with -F, to "
-		    "resume", name, when(r->stop), r->code);
+		    "resume", name, timestr(r->stop), r->code);
 		res->local = 1;
 		return 0;
 	}
@@ -546,7 +533,7 @@ state_decide(struct state *st, const struct job *j, int i, const char *fp,
 		res->status = ST_TEMPFAIL;
 		snprintf(res->code, sizeof(res->code), "%s", r->code);
 		snprintf(res->text, sizeof(res->text), "%s: held until %s after "
-		    "%s", name, when(r->hold), r->code);
+		    "%s", name, timestr(r->hold), r->code);
 		res->local = 1;
 		return 0;
 	}

@@ -431,6 +431,20 @@ names_check(const char *const *name, int n)
 	return 0;
 }
 
+/* A time for messages: UTC, or the number when it cannot be shown. */
+const char *
+timestr(long long t)
+{
+	static char buf[40];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if ((long long)tt != t || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+		snprintf(buf, sizeof(buf), "%lld", t);
+	return buf;
+}
+
 /* An IPv6 interface ID: an address whose high 64 bits are zero. */
 int
 iid_parse(const char *s, unsigned char *iid)
