@@ -365,7 +365,9 @@ t_fdhclient() {
 	mkdir -p "$W/dhx"
 	rm -f "$W/dhx"/* "$W/after"
 	cp "$(fhook dhclient.hook)" "$W/dhx/ddnsup"
-	printf ': >"%s/after"\n' "$W" >"$W/dhx/zz-after"
+	# dhclient-script runs the hooks for PREINIT too: only a lease counts
+	printf 'case "$reason" in BOUND|RENEW|REBIND|REBOOT) : >"%s/after";; esac\n' \
+	    "$W" >"$W/dhx/zz-after"
 	for conf in vC eth9; do
 		fconf $conf
 		: >"$W/rec"
