@@ -47,12 +47,7 @@ sent() {
 			printf 'Connection: close\r\n\r\n'
 		} >>"$W/wantreq"
 	done
-	cmp -s "$W/wantreq" "$W/rec" || {
-		bad "requests differ:"
-		tr -d '\r' <"$W/wantreq" >"$W/a"
-		tr -d '\r' <"$W/rec" >"$W/b"
-		diff -u "$W/a" "$W/b" >>"$W/why"
-	}
+	cmpreq
 }
 
 # zone "LINE;LINE": the provider's records now

@@ -198,6 +198,11 @@ req() {
 		printf 'User-Agent: %s\r\n' "$AGENT"
 		printf 'Connection: close\r\n\r\n'
 	} >"$W/wantreq"
+	cmpreq
+}
+
+# cmpreq: what the provider received must be exactly $W/wantreq
+cmpreq() {
 	cmp -s "$W/wantreq" "$W/rec" || {
 		bad "request differs:"
 		tr -d '\r' <"$W/wantreq" >"$W/a"
