@@ -279,6 +279,8 @@ case_() {
 	rm -f "$W/out" "$W/err"
 	reply "200 OK" "good 203.0.113.7\n"
 	SKIP=
+	# a case's servers run where it says (PROVWRAP), never where the last said
+	PROVWRAP=
 	"$@"
 	stopprovider
 	if [ -n "$SKIP" ]; then
