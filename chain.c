@@ -15,7 +15,6 @@ static const unsigned char
     OID_SAN[] = { 0x55, 0x1d, 0x11 },
     OID_NC[] = { 0x55, 0x1d, 0x1e },
     OID_EKU[] = { 0x55, 0x1d, 0x25 },
-    OID_ANYEKU[] = { 0x55, 0x1d, 0x25, 0x00 },
     OID_SERVERAUTH[] = { 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01 },
     OID_RSA[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01 },
     OID_ECDSA[] = { 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04 },
@@ -109,7 +108,8 @@ extension(struct certinfo *ci, const unsigned char *v, size_t len)
 				return -1;
 			ci->pathlen = vlen == 1 ? val[0] : val[0] << 8 | val[1];
 		}
-	}
+	} else if (crit)
+		ci->unkcrit = 1;	/* refused where ddnsup verifies */
 	return 0;
 }
 
@@ -136,7 +136,8 @@ int
 chain_parse(const unsigned char *der, size_t derlen, struct certinfo *ci)
 {
 	const unsigned char *p = der, *end = der + derlen, *v, *t, *tend, *f;
-	size_t len;
+	const unsigned char *outer;
+	size_t len, outerlen;
 	unsigned tag;
 	int i;
 
@@ -154,8 +155,10 @@ chain_parse(const unsigned char *der, size_t derlen, struct certinfo *ci)
 	ci->tbs = t;
 	ci->tbslen = (size_t)(p - t);
 	/* signatureAlgorithm: its OID; signatureValue: the bits */
+	outer = p;
 	if (der_tlv(&p, end, &tag, &f, &ci->sigalglen) == -1 || tag != 0x30)
 		return -1;
+	outerlen = (size_t)(p - outer);
 	t = f;
 	if (der_tlv(&t, f + ci->sigalglen, &tag, &ci->sigalg,
 	    &ci->sigalglen) == -1 || tag != 0x06)
@@ -177,6 +180,9 @@ chain_parse(const unsigned char *der, size_t derlen, struct certinfo *ci)
 			return -1;
 		if (i == 2)
 			ci->issuer = t, ci->issuerlen = (size_t)(p - t);
+		else if (i == 1)	/* RFC 5280 4.1.1.2: the same */
+			ci->algdiff = (size_t)(p - t) != outerlen ||
+			    memcmp(t, outer, outerlen) != 0;
 		else if (i == 4)
 			ci->subject = t, ci->subjectlen = (size_t)(p - t);
 		else if (i == 5)
@@ -247,7 +253,7 @@ chain_ekuserver(const unsigned char *v, size_t len)
 	while (p < end) {
 		if (der_tlv(&p, end, &tag, &o, &olen) == -1 || tag != 0x06)
 			return -1;
-		if (OIDEQ(o, olen, OID_SERVERAUTH) || OIDEQ(o, olen, OID_ANYEKU))
+		if (OIDEQ(o, olen, OID_SERVERAUTH))
 			ok = 1;
 	}
 	return ok;
@@ -308,9 +314,13 @@ subtrees(const unsigned char *v, size_t len, unsigned type,
 		if (tag == 0x82 && type == 0x82) {
 			*seen = 1;
 			hit |= dnswithin(b, blen, dns, strlen(dns));
-		} else if (tag == 0x87 && type == 0x87 &&
-		    (blen == 8 || blen == 32)) {
-			*seen |= blen == 2 * iplen;
+		} else if (tag == 0x87) {
+			if (blen != 8 && blen != 32)
+				return -1;	/* RFC 5280 4.2.1.10 */
+			if (type != 0x87)
+				continue;
+			/* one name form for both families: v6 ones bar v4 names */
+			*seen = 1;
 			hit |= ipwithin(b, blen, ip, iplen);
 		}
 	}
@@ -481,7 +491,8 @@ cnmatch(const struct certinfo *ci, const char *name)
 
 /*
  * Whether the leaf is for host name: its dNSName alternative names, or
- * without any, its common name (what BearSSL's minimal engine accepts).
+ * its common name only when it has no subjectAltName extension at all
+ * (BearSSL's documented rule, bearssl_x509.h; curl's too).
  * 1 if it is, 0 if not, -1 if malformed.
  */
 int
@@ -490,7 +501,6 @@ chain_namematch(const struct certinfo *ci, const char *name)
 	const unsigned char *p, *end, *v;
 	size_t len;
 	unsigned tag;
-	int dns = 0;
 
 	if (ci->san != NULL) {
 		p = ci->san;
@@ -502,10 +512,8 @@ chain_namematch(const struct certinfo *ci, const char *name)
 				return -1;
 			if (tag == 0x82 && hostmatch(v, len, name))
 				return 1;
-			dns |= tag == 0x82;
 		}
-		if (dns)
-			return 0;
+		return 0;
 	}
 	return cnmatch(ci, name);
 }

@@ -18,6 +18,8 @@ struct certinfo {
 	const unsigned char *eku, *nc, *san;	/* extension values or NULL */
 	size_t ekulen, nclen, sanlen;
 	int ekucrit, nccrit;
+	int unkcrit;	/* a critical extension not among those read here */
+	int algdiff;	/* TBS and outer signature algorithms differ */
 	int ca, pathlen;			/* basicConstraints; -1: none */
 	int haveku;
 	unsigned ku;				/* keyUsage's first byte */

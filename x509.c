@@ -192,6 +192,23 @@ signedby(const struct certinfo *c, const br_x509_pkey *pk)
 	return 0;
 }
 
+/* The CA anchor that signed c: its issuer's name and a key that verifies. */
+static const br_x509_trust_anchor *
+signer(const struct certinfo *c)
+{
+	const br_x509_trust_anchor *ta;
+	const char *file;
+	size_t n, i;
+
+	ta = cert_trust(&n, &file);
+	for (i = 0; i < n; i++)
+		if (ta[i].flags & BR_X509_TA_CA &&
+		    dneq(c->issuer, c->issuerlen, &ta[i]) &&
+		    signedby(c, &ta[i].pkey))
+			return &ta[i];
+	return NULL;
+}
+
 static int
 current(const br_x509_decoder_context *d)
 {
@@ -209,7 +226,6 @@ current(const br_x509_decoder_context *d)
 static unsigned
 upper(const int *path, int j, int np)
 {
-	const br_x509_trust_anchor *ta;
 	const br_x509_pkey *pk, *ik;
 	const struct certinfo *c;
 	int k;
@@ -227,8 +243,10 @@ upper(const int *path, int j, int np)
 			return BR_ERR_X509_EXPIRED;
 		if (pk->key_type == BR_KEYTYPE_RSA && pk->key.rsa.nlen < MINRSA)
 			return BR_ERR_X509_WEAK_PUBLIC_KEY;
-		if ((ta = anchor(c->issuer, c->issuerlen, 1)) != NULL)
-			return signedby(c, &ta->pkey) ? 0 :
+		if (c->unkcrit)
+			return BR_ERR_X509_CRITICAL_EXTENSION;
+		if (anchor(c->issuer, c->issuerlen, 1) != NULL)
+			return signer(c) != NULL ? 0 :
 			    BR_ERR_X509_BAD_SIGNATURE;
 		if (k + 1 == np)
 			break;
@@ -248,7 +266,6 @@ static unsigned
 leafup(const int *path, int np)
 {
 	const struct certinfo *c = &ci[path[0]];
-	const br_x509_trust_anchor *ta;
 	const br_x509_pkey *pk, *ik;
 	int r;
 
@@ -258,6 +275,8 @@ leafup(const int *path, int np)
 		return BR_ERR_X509_EXPIRED;
 	if (pk->key_type == BR_KEYTYPE_RSA && pk->key.rsa.nlen < MINRSA)
 		return BR_ERR_X509_WEAK_PUBLIC_KEY;
+	if (c->unkcrit)
+		return BR_ERR_X509_CRITICAL_EXTENSION;
 	if (vx.hasname && (r = chain_namematch(c, vx.name)) != 1)
 		return r == -1 ? BR_ERR_X509_INVALID_VALUE :
 		    BR_ERR_X509_BAD_SERVER_NAME;
@@ -268,8 +287,8 @@ leafup(const int *path, int np)
 	if (leafusages == 0)
 		return BR_ERR_X509_FORBIDDEN_KEY_USAGE;
 	leafkey = *pk;
-	if ((ta = anchor(c->issuer, c->issuerlen, 1)) != NULL)
-		return signedby(c, &ta->pkey) ? 0 : BR_ERR_X509_BAD_SIGNATURE;
+	if (anchor(c->issuer, c->issuerlen, 1) != NULL)
+		return signer(c) != NULL ? 0 : BR_ERR_X509_BAD_SIGNATURE;
 	if (np < 2)
 		return BR_ERR_X509_NOT_TRUSTED;
 	if ((ik = decode(&dec[2], &ci[path[1]])) == NULL)
@@ -279,23 +298,16 @@ leafup(const int *path, int np)
 	return upper(path, 1, np);
 }
 
-/* Whether a CA anchor named dn holds at this time (curl's rule). */
+/*
+ * Whether the CA anchor that signed c holds at this time (curl's rule):
+ * the one with c's issuer name whose key verifies c's signature.
+ */
 static int
-anchorcurrent(const unsigned char *dn, size_t len)
+anchorcurrent(const struct certinfo *c)
 {
-	const br_x509_trust_anchor *ta;
-	const char *file;
-	size_t n, i;
-	int named = 0;
+	const br_x509_trust_anchor *ta = signer(c);
 
-	ta = cert_trust(&n, &file);
-	for (i = 0; i < n; i++)
-		if (ta[i].flags & BR_X509_TA_CA && dneq(dn, len, &ta[i])) {
-			if (cert_anchorcurrent(&ta[i], vx.days, vx.secs))
-				return 1;
-			named = 1;
-		}
-	return !named;
+	return ta != NULL && cert_anchorcurrent(ta, vx.days, vx.secs);
 }
 
 static void
@@ -357,6 +369,11 @@ policy(const int *path, int top, int direct)
 			return refuse(F_CERT, BAD_CERTIFICATE, h == br_md5_ID ?
 			    "%s is signed with MD5, which is refused" :
 			    "%s is signed with SHA-1, which is refused",
+			    which[i > 0]);
+		if (c->algdiff)
+			return refuse(F_CERT, BAD_CERTIFICATE, "%s names "
+			    "another signature algorithm in its signed part "
+			    "than for its signature, which is refused",
 			    which[i > 0]);
 		if (c->eku != NULL &&
 		    (r = chain_ekuserver(c->eku, c->ekulen)) != 1)
@@ -475,8 +492,7 @@ end_chain(const br_x509_class **ctx)
 	}
 	if (err != 0)
 		return explain(err, path, np);
-	if (!direct && !anchorcurrent(ci[path[top]].issuer,
-	    ci[path[top]].issuerlen))
+	if (!direct && !anchorcurrent(&ci[path[top]]))
 		return refuse(F_CERT, CERTIFICATE_EXPIRED, "the trust anchor "
 		    "in %s that issued the chain is expired or not yet valid",
 		    file ? file : "");
