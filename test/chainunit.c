@@ -179,6 +179,18 @@ t_nc(void)
 		    "cut at %zu", cut);
 	CHECK(chain_ncallows((const unsigned char *)"\x30\x02\xa2\x00", 4,
 	    "a", NULL, 0) == -1, "unknown [2] element");
+	/* permitted 2001:db8::/32 only: IPv4 names are not within it */
+	memcpy(d.b, "\x30\x26\xa0\x24\x30\x22\x87\x20\x20\x01\x0d\xb8"
+	    "\0\0\0\0\0\0\0\0\0\0\0\0\xff\xff\xff\xff\0\0\0\0\0\0\0\0\0\0\0\0",
+	    40);
+	ip[0] = 127, ip[1] = 0, ip[2] = 0, ip[3] = 1;
+	CHECK(chain_ncallows(d.b, 40, NULL, ip, 4) == 0, "v6 subtree, v4 name");
+	CHECK(chain_ncallows(d.b, 40, "a.example.org", NULL, 0) == 1,
+	    "v6 subtree, DNS name");
+	/* an iPAddress subtree of 5 bytes: malformed, for any name */
+	CHECK(chain_ncallows((const unsigned char *)"\x30\x0b\xa0\x09\x30"
+	    "\x07\x87\x05\x7f\0\0\x01\xff", 13, "a", NULL, 0) == -1,
+	    "iPAddress subtree of 5 bytes");
 	done("name constraints: dNSName and iPAddress subtrees");
 }
 
@@ -194,7 +206,7 @@ t_eku(void)
 		{ "\x30\x0a\x06\x08\x2b\x06\x01\x05\x05\x07\x03\x02", 12, 0 },
 		{ "\x30\x14\x06\x08\x2b\x06\x01\x05\x05\x07\x03\x02"
 		  "\x06\x08\x2b\x06\x01\x05\x05\x07\x03\x01", 22, 1 },
-		{ "\x30\x06\x06\x04\x55\x1d\x25\x00", 8, 1 },
+		{ "\x30\x06\x06\x04\x55\x1d\x25\x00", 8, 0 },	/* any */
 		{ "\x30\x00", 2, 0 },
 		{ "\x30\x0a\x04\x08\x2b\x06\x01\x05\x05\x07\x03\x01", 12, -1 },
 		{ "\x30\x0b\x06\x08\x2b\x06\x01\x05\x05\x07\x03\x01", 12, -1 },
@@ -205,7 +217,7 @@ t_eku(void)
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		CHECK(chain_ekuserver((const unsigned char *)v[i].der,
 		    v[i].len) == v[i].ok, "EKU %zu", i);
-	done("extended key usage: serverAuth or anyExtendedKeyUsage");
+	done("extended key usage: serverAuth (anyExtendedKeyUsage is not)");
 }
 
 static unsigned char certs[4][4096];
@@ -245,6 +257,17 @@ t_parse(void)
 	CHECK(chain_namematch(&ci[3], "a.localhost") == 1, "*.localhost");
 	CHECK(chain_namematch(&ci[3], "localhost") == 0, "bare localhost");
 	CHECK(chain_namematch(&ci[3], "a.b.localhost") == 0, "two labels");
+	CHECK(!ci[0].unkcrit && !ci[0].algdiff, "no unknown critical "
+	    "extension, one signature algorithm");
+	/* a SAN with an address only: the CN is not used (BearSSL's rule) */
+	ci[2].san = (const unsigned char *)"\x30\x06\x87\x04\x7f\0\0\x01";
+	ci[2].sanlen = 8;
+	ci[2].subject = (const unsigned char *)"\x30\x14\x31\x12\x30\x10"
+	    "\x06\x03\x55\x04\x03\x0c\x09localhost";
+	ci[2].subjectlen = 22;
+	CHECK(chain_namematch(&ci[2], "localhost") == 0, "SAN without dNSName");
+	ci[2].san = NULL;
+	CHECK(chain_namematch(&ci[2], "localhost") == 1, "no SAN: the CN");
 	for (cut = 0; cut < ci[0].len; cut++)
 		CHECK(chain_parse(certs[0], cut, &ci[2]) == -1, "cut %zu", cut);
 	done("certificate fields: signature, EKU, constraints, names");

@@ -78,6 +78,20 @@ sign() {
 	fi
 	openssl x509 -in "$1.pem" -out "$1.pem"
 }
+# resign NAME ISSUER: NAME.pem's TBS says ecdsa-with-SHA384, signed again
+# by ISSUER with SHA-256, the outer algorithm kept (DER lengths of 2 bytes)
+resign() {
+	openssl x509 -in "$1.pem" -outform der -out work/$1.der
+	perl -e 'local $/; $_ = <STDIN>; $t = substr($_, 4, 4 + unpack("n", substr($_, 6, 2)));
+	    $t =~ s/\x2a\x86\x48\xce\x3d\x04\x03\x02/\x2a\x86\x48\xce\x3d\x04\x03\x03/ or die;
+	    print $t' <work/$1.der >work/$1.tbs
+	openssl dgst -sha256 -sign "$2.key" -out work/$1.sig work/$1.tbs
+	perl -e 'local $/; open T, "<", $ARGV[0]; $t = <T>; open S, "<", $ARGV[1]; $s = <S>;
+	    $b = $t . "\x30\x0a\x06\x08\x2a\x86\x48\xce\x3d\x04\x03\x02" .
+	    "\x03" . pack("C", length($s) + 1) . "\0" . $s;
+	    print "\x30\x82" . pack("n", length($b)) . $b' work/$1.tbs work/$1.sig >work/$1.new
+	openssl x509 -inform der -in work/$1.new -out "$1.pem"
+}
 pin() {
 	openssl x509 -in "$1.pem" -pubkey -noout | openssl pkey -pubin -outform der |
 	    openssl dgst -sha256 -binary | openssl base64 >"$1.pin"
@@ -130,6 +144,36 @@ nameConstraints = critical,permitted;IP:127.0.0.0/255.0.0.0
 basicConstraints = critical,CA:true
 keyUsage = critical,keyCertSign,cRLSign
 nameConstraints = excluded;IP:127.0.0.1/255.255.255.255
+[nc_v6]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,permitted;IP:2001:db8::/ffff:ffff::
+[nc_unk]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,permitted;DNS:localhost
+1.3.6.1.4.1.55555.1 = critical,DER:0500
+[v3_ekuunk]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = critical,serverAuth
+subjectAltName = DNS:localhost
+1.3.6.1.4.1.55555.1 = critical,DER:0500
+[v3_anyeku]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = critical,anyExtendedKeyUsage
+subjectAltName = DNS:localhost
+[v3_iponly]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = IP:127.0.0.1
+[v3_iponlycrit]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = critical,serverAuth
+subjectAltName = IP:127.0.0.1
 CNF
 	# a leaf over 16 KB: 700 alternative names
 	{
@@ -187,6 +231,30 @@ CNF
 		eckey ncl$n.key; sign ncl$n 127.0.0.1 nc$n v3_ip
 		cat ncl$n.pem nc$n.pem >ncl$n.chain
 	done
+	# unknown critical extensions where ddnsup verifies: leaf, CA
+	eckey ekuunk.key;  sign ekuunk localhost int v3_ekuunk
+	eckey ncunk.key;   sign ncunk "ddnsup constrained CA unknown" ca nc_unk
+	eckey nclunk.key;  sign nclunk localhost ncunk v3_leaf
+	eckey anyeku.key;  sign anyeku localhost int v3_anyeku
+	# a SAN with an address only, CN=localhost: both paths
+	eckey iponly.key;  sign iponly localhost int v3_iponly
+	eckey iponlyc.key; sign iponlyc localhost int v3_iponlycrit
+	# the TBS names ecdsa-with-SHA384, the outer SHA-256: both paths
+	eckey algx.key;    sign algx localhost int v3_ekucrit; resign algx int
+	eckey algy.key;    sign algy localhost int v3_leaf; resign algy int
+	# an expired root named like ca.pem (another key) and its leaf
+	eckey caexp.key;   sign caexp "ddnsup test root CA" self v3_ca 20200101000000Z 20210101000000Z
+	eckey expleaf.key; sign expleaf localhost caexp v3_leaf
+	cat caexp.pem "$certs/ca.pem" >expandcur.pem
+	# fakeca.pem (ca.pem's name, another key) before ca.pem
+	cat fakeca.pem "$certs/ca.pem" >twoanchors.pem
+	# a CA permitting IPv6 only, its IPv4 leaf
+	eckey ncv6.key;    sign ncv6 "ddnsup constrained CA v6" ca nc_v6
+	eckey nclv6.key;   sign nclv6 127.0.0.1 ncv6 v3_ip
+	for c in ekuunk anyeku iponly iponlyc algx algy; do cat $c.pem int.pem >$c.chain; done
+	cp expleaf.pem expleaf.chain
+	for c in nclunk nclv6; do cat $c.pem nc${c#ncl}.pem >$c.chain; done
+	pin nclv6
 	# an anchor past its date, its intermediate and leaf still valid
 	eckey old.key;     sign old "ddnsup expired root" self v3_ca 20200101000000Z 20210101000000Z
 	eckey oldint.key;  sign oldint "ddnsup under the expired root" old v3_ca2

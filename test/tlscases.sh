@@ -214,3 +214,47 @@ t_alertname() {
 	nothingsent
 }
 case_ "tls2: alerts by name (50 is decode_error)" t_alertname
+
+# The review's cases (L1 L3 L5 C1 C2 M1 M2 E1 G1 L8): refused on the path
+# ddnsup verifies itself and on BearSSL's alike
+case_ "tls2: unknown critical extension in a critical-EKU leaf" tlsrefused ekuunk.chain ekuunk.key \
+    "bad certificate" "unknown critical extension"
+case_ "tls2: unknown critical extension in a constrained CA" tlsrefused nclunk.chain nclunk.key \
+    "bad certificate" "unknown critical extension"
+case_ "tls2: anyExtendedKeyUsage without serverAuth" tlsrefused anyeku.chain anyeku.key \
+    "unsupported certificate" \
+    "the server's certificate is not for TLS servers (extended key usage without serverAuth)"
+case_ "tls2: SAN with an address only, CN=localhost" tlsrefused iponly.chain iponly.key \
+    "bad certificate" "certificate does not match the server's name"
+case_ "tls2: the same with a critical EKU" tlsrefused iponlyc.chain iponlyc.key \
+    "bad certificate" "certificate does not match the server's name"
+case_ "tls2: inner and outer signature algorithms differ (critical EKU)" tlsrefused algx.chain algx.key \
+    "bad certificate" "the server's certificate names another signature algorithm in its signed part than for its signature, which is refused"
+case_ "tls2: inner and outer signature algorithms differ" tlsrefused algy.chain algy.key \
+    "bad certificate" "the server's certificate names another signature algorithm in its signed part than for its signature, which is refused"
+t_expsamename() {
+	tlscerts
+	CAFILE=$TC/expandcur.pem
+	tlsrefused expleaf.chain expleaf.key "certificate expired" \
+	    "the trust anchor in $TC/expandcur.pem that issued the chain is expired or not yet valid"
+	CAFILE=
+}
+case_ "tls2: expired anchor's key, a current anchor of the same name" t_expsamename
+t_twoanchors() {
+	tlscerts
+	sserver "$TC/ekucrit.chain" "$TC/ekucrit.key"
+	ddnsup -C "$TC/twoanchors.pem" -s "https://localhost:$PORT" -u bob -t 5 $N
+	status 0
+	out "$N updated 203.0.113.7 good"
+	gotreq
+}
+case_ "tls2: critical EKU, another anchor of the same name first" t_twoanchors
+t_ncv6() {
+	tlscerts
+	HOST=127.0.0.1
+	tlsrefused nclv6.chain nclv6.key "bad certificate" \
+	    "an intermediate CA's name constraints exclude the server's name" \
+	    -k "$(cat "$TC/nclv6.pin")"
+	HOST=
+}
+case_ "tls2: a CA permitting IPv6 only, an IPv4 leaf" t_ncv6
