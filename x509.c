@@ -1,7 +1,8 @@
 /*
  * The server's chain: kept whole as it streams, put in order, checked
  * for what BearSSL's minimal engine does not check (SHA-1 and MD5
- * signatures, extended key usage, name constraints, the anchor's dates),
+ * signatures, differing inner and outer signature algorithms, extended
+ * key usage, name constraints, the dates of the anchor that signed),
  * then verified by that engine; pins last.
  *
  * The minimal engine refuses any critical extension it does not know,
@@ -9,7 +10,7 @@
  * the signed bytes cannot be changed either. So a certificate holding
  * one is verified here, with the engine's own RSA, ECDSA and hash code:
  * from it up to the anchor (signature, dates, CA, key usage, path
- * length, key size), and, once good, it becomes the anchor the minimal
+ * length, key size, no unknown critical extension), and, once good, it becomes the anchor the minimal
  * engine verifies the certificates below it against. A leaf with a
  * critical EKU is verified here whole (name, key usage too).
  */
