@@ -10,8 +10,9 @@
  * the signed bytes cannot be changed either. So a certificate holding
  * one is verified here, with the engine's own RSA, ECDSA and hash code:
  * from it up to the anchor (signature, dates, CA, key usage, path
- * length, key size, no unknown critical extension), and, once good, it becomes the anchor the minimal
- * engine verifies the certificates below it against. A leaf with a
+ * length, key size, no unknown critical extension), and, once good, it
+ * becomes the anchor the minimal engine verifies the certificates below
+ * it against. A leaf with a
  * critical EKU is verified here whole (name, key usage too).
  */
 #include <arpa/inet.h>
