@@ -12,8 +12,8 @@
  * from it up to the anchor (signature, dates, CA, key usage, path
  * length, key size, no unknown critical extension), and, once good, it
  * becomes the anchor the minimal engine verifies the certificates below
- * it against. A leaf with a
- * critical EKU is verified here whole (name, key usage too).
+ * it against. A leaf with a critical EKU is verified here whole (name,
+ * key usage too).
  */
 #include <arpa/inet.h>
 #include <stdio.h>
