@@ -300,18 +300,6 @@ leafup(const int *path, int np)
 	return upper(path, 1, np);
 }
 
-/*
- * Whether the CA anchor that signed c holds at this time (curl's rule):
- * the one with c's issuer name whose key verifies c's signature.
- */
-static int
-anchorcurrent(const struct certinfo *c)
-{
-	const br_x509_trust_anchor *ta = signer(c);
-
-	return ta != NULL && cert_anchorcurrent(ta, vx.days, vx.secs);
-}
-
 static void
 minimal(const br_x509_trust_anchor *ta, size_t nta)
 {
@@ -442,6 +430,30 @@ explain(unsigned err, const int *path, int n)
 	return err;
 }
 
+/*
+ * The CA anchor that signed c, the chain's top (its issuer's name, a key
+ * that verifies): its dates hold (curl's rule), its RSA key is not under
+ * 2048 bits (OpenSSL's security level 2 refuses CA keys under it too).
+ */
+static unsigned
+anchorcheck(const struct certinfo *c, const char *file)
+{
+	const br_x509_trust_anchor *ta = signer(c);
+
+	if (ta == NULL)
+		return explain(BR_ERR_X509_NOT_TRUSTED, NULL, 0);
+	if (!cert_anchorcurrent(ta, vx.days, vx.secs))
+		return refuse(F_CERT, CERTIFICATE_EXPIRED, "the trust anchor "
+		    "in %s that issued the chain is expired or not yet valid",
+		    file ? file : "");
+	if (ta->pkey.key_type == BR_KEYTYPE_RSA &&
+	    ta->pkey.key.rsa.nlen < MINRSA)
+		return refuse(F_CERT, BAD_CERTIFICATE, "the trust anchor in %s "
+		    "that issued the chain has an RSA key under 2048 bits",
+		    file ? file : "");
+	return 0;
+}
+
 /* The chain in full: order, our checks, the minimal engine, pins. */
 static unsigned
 end_chain(const br_x509_class **ctx)
@@ -494,10 +506,8 @@ end_chain(const br_x509_class **ctx)
 	}
 	if (err != 0)
 		return explain(err, path, np);
-	if (!direct && !anchorcurrent(&ci[path[top]]))
-		return refuse(F_CERT, CERTIFICATE_EXPIRED, "the trust anchor "
-		    "in %s that issued the chain is expired or not yet valid",
-		    file ? file : "");
+	if (!direct && (err = anchorcheck(&ci[path[top]], file)) != 0)
+		return err;
 	return pincheck();
 }
 

@@ -255,6 +255,10 @@ CNF
 	cp expleaf.pem expleaf.chain
 	for c in nclunk nclv6; do cat $c.pem nc${c#ncl}.pem >$c.chain; done
 	pin nclv6
+	# a root with a 1024-bit RSA key, its leaf
+	rsakey weakca.key 1024; sign weakca "ddnsup weak root" self v3_ca
+	eckey weakleaf.key; sign weakleaf localhost weakca v3_leaf
+	cp weakleaf.pem weakleaf.chain
 	# an anchor past its date, its intermediate and leaf still valid
 	eckey old.key;     sign old "ddnsup expired root" self v3_ca 20200101000000Z 20210101000000Z
 	eckey oldint.key;  sign oldint "ddnsup under the expired root" old v3_ca2

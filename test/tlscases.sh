@@ -258,3 +258,11 @@ t_ncv6() {
 	HOST=
 }
 case_ "tls2: a CA permitting IPv6 only, an IPv4 leaf" t_ncv6
+t_weakanchor() {
+	tlscerts
+	CAFILE=$TC/weakca.pem
+	tlsrefused weakleaf.chain weakleaf.key "bad certificate" \
+	    "the trust anchor in $TC/weakca.pem that issued the chain has an RSA key under 2048 bits"
+	CAFILE=
+}
+case_ "tls2: a trust anchor with a 1024-bit RSA key" t_weakanchor
