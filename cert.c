@@ -11,11 +11,15 @@
 
 #define MAXANCHORS	512
 #define ARENASIZE	(256 * 1024)
+#define ANCHORDER	(16 * 1024)	/* larger anchors are skipped */
 
 static br_x509_trust_anchor anchors[MAXANCHORS];
 static size_t nanchors;
 static const char *anchorfile;
 static uint32_t validity[MAXANCHORS][4];	/* days, seconds: from, until */
+static int pathlens[MAXANCHORS];		/* -1: none */
+static const unsigned char *ncs[MAXANCHORS];	/* name constraints or NULL */
+static size_t nclens[MAXANCHORS];
 static unsigned char arena[ARENASIZE];
 static size_t arenalen;
 
@@ -53,6 +57,9 @@ struct loader {
 	size_t hdrlen;
 	size_t left;		/* bytes of the certificate still to come */
 	int bad;		/* malformed: stop feeding the decoder */
+	unsigned char der[ANCHORDER];	/* the certificate, for its limits */
+	size_t derlen;
+	int derbig;
 };
 
 static void
@@ -129,6 +136,26 @@ keep(struct loader *l, const unsigned char *p, size_t len)
 	return dst;
 }
 
+/*
+ * The anchor's own limits: its path length and name constraints, which
+ * BearSSL's anchors do not hold; -1 (the anchor is skipped) if its DER
+ * is over ANCHORDER or chain.c cannot read it.
+ */
+static int
+limits(struct loader *l)
+{
+	struct certinfo c;
+
+	if (l->derbig || chain_parse(l->der, l->derlen, &c) == -1)
+		return -1;
+	pathlens[nanchors] = c.ca ? c.pathlen : -1;
+	ncs[nanchors] = NULL;
+	nclens[nanchors] = c.nclen;
+	if (c.nc != NULL && (ncs[nanchors] = keep(l, c.nc, c.nclen)) == NULL)
+		return -1;
+	return 0;
+}
+
 static void
 endcert(struct loader *l)
 {
@@ -155,7 +182,7 @@ endcert(struct loader *l)
 		ta->pkey.key.ec.qlen = pk->key.ec.qlen;
 	} else
 		goto skip;
-	if (l->full)
+	if (limits(l) == -1 || l->full)
 		goto skip;
 	validity[nanchors][0] = l->x509.notbefore_days;
 	validity[nanchors][1] = l->x509.notbefore_seconds;
@@ -211,6 +238,12 @@ certline(struct loader *l, const char *p, size_t len)
 		if (pad < 1)
 			der[n++] = (unsigned char)((v[2] & 3) << 6 | v[3]);
 	}
+	if (n > sizeof(l->der) - l->derlen)
+		l->derbig = 1;
+	else {
+		memcpy(l->der + l->derlen, der, n);
+		l->derlen += n;
+	}
 	if (n > 0)
 		pushcert(l, der, n);
 }
@@ -230,6 +263,8 @@ pemline(struct loader *l, char *p, size_t len)
 			l->dnstart = arenalen;
 			l->hdrlen = l->left = 0;
 			l->bad = 0;
+			l->derlen = 0;
+			l->derbig = 0;
 			l->nquad = 0;
 			br_x509_decoder_init(&l->x509, appenddn, l);
 		}
@@ -397,4 +432,14 @@ cert_anchorcurrent(const br_x509_trust_anchor *ta, uint32_t days,
 
 	return (days > v[0] || (days == v[0] && secs >= v[1])) &&
 	    (days < v[2] || (days == v[2] && secs <= v[3]));
+}
+
+/* A loaded anchor's path length constraint (-1: none), name constraints. */
+int
+cert_anchorlimits(const br_x509_trust_anchor *ta, const unsigned char **nc,
+    size_t *nclen)
+{
+	*nc = ncs[ta - anchors];
+	*nclen = nclens[ta - anchors];
+	return pathlens[ta - anchors];
 }

@@ -6,6 +6,8 @@ const br_x509_class **cert_verifier(br_ssl_engine_context *, const char *,
 const char *cert_why(int *, unsigned char *);
 const br_x509_trust_anchor *cert_trust(size_t *, const char **);
 int cert_anchorcurrent(const br_x509_trust_anchor *, uint32_t, uint32_t);
+int cert_anchorlimits(const br_x509_trust_anchor *, const unsigned char **,
+    size_t *);
 
 /* chain.c: the certificate fields the chain's checks read (no BearSSL) */
 #define CHAINCERTS	8	/* certificates kept from the server's chain */

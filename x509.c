@@ -431,17 +431,20 @@ explain(unsigned err, const int *path, int n)
 }
 
 /*
- * The CA anchor that signed c, the chain's top (its issuer's name, a key
- * that verifies): its dates hold (curl's rule), its RSA key is not under
- * 2048 bits (OpenSSL's security level 2 refuses CA keys under it too).
+ * The CA anchor that signed path[top] (its issuer's name, a key that
+ * verifies): its dates hold (curl's rule), its RSA key is not under 2048
+ * bits (as OpenSSL's security level 2), its own path length and name
+ * constraints hold for the chain below it.
  */
 static unsigned
-anchorcheck(const struct certinfo *c, const char *file)
+anchorcheck(const int *path, int top, const char *file)
 {
-	const br_x509_trust_anchor *ta = signer(c);
+	const br_x509_trust_anchor *ta = signer(&ci[path[top]]);
+	struct certinfo a;
+	int r;
 
 	if (ta == NULL)
-		return explain(BR_ERR_X509_NOT_TRUSTED, NULL, 0);
+		return explain(BR_ERR_X509_NOT_TRUSTED, path, 0);
 	if (!cert_anchorcurrent(ta, vx.days, vx.secs))
 		return refuse(F_CERT, CERTIFICATE_EXPIRED, "the trust anchor "
 		    "in %s that issued the chain is expired or not yet valid",
@@ -451,7 +454,20 @@ anchorcheck(const struct certinfo *c, const char *file)
 		return refuse(F_CERT, BAD_CERTIFICATE, "the trust anchor in %s "
 		    "that issued the chain has an RSA key under 2048 bits",
 		    file ? file : "");
-	return 0;
+	memset(&a, 0, sizeof(a));
+	r = cert_anchorlimits(ta, &a.nc, &a.nclen);
+	if (r >= 0 && top > r)
+		return refuse(F_CERT, BAD_CERTIFICATE, "%s", "the chain is "
+		    "longer than the trust anchor's path length constraint "
+		    "allows");
+	if (a.nc == NULL)
+		return 0;
+	r = chain_ncleaf(&a, &ci[path[0]], vx.hasname ? vx.name : NULL,
+	    vx.ip, vx.iplen);
+	if (r == -1)
+		return BR_ERR_X509_INVALID_VALUE;
+	return r == 1 ? 0 : refuse(F_CERT, BAD_CERTIFICATE, "%s", "the trust "
+	    "anchor's name constraints exclude the server's name");
 }
 
 /* The chain in full: order, our checks, the minimal engine, pins. */
@@ -506,7 +522,7 @@ end_chain(const br_x509_class **ctx)
 	}
 	if (err != 0)
 		return explain(err, path, np);
-	if (!direct && (err = anchorcheck(&ci[path[top]], file)) != 0)
+	if (!direct && (err = anchorcheck(path, top, file)) != 0)
 		return err;
 	return pincheck();
 }

@@ -153,6 +153,13 @@ basicConstraints = critical,CA:true
 keyUsage = critical,keyCertSign,cRLSign
 nameConstraints = critical,permitted;DNS:localhost
 1.3.6.1.4.1.55555.1 = critical,DER:0500
+[root_pl0]
+basicConstraints = critical,CA:true,pathlen:0
+keyUsage = critical,keyCertSign,cRLSign
+[root_nc]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,excluded;DNS:localhost
 [v3_ekuunk]
 basicConstraints = critical,CA:false
 keyUsage = critical,digitalSignature
@@ -259,6 +266,17 @@ CNF
 	rsakey weakca.key 1024; sign weakca "ddnsup weak root" self v3_ca
 	eckey weakleaf.key; sign weakleaf localhost weakca v3_leaf
 	cp weakleaf.pem weakleaf.chain
+	# roots with their own limits: path length 0 above an intermediate,
+	# name constraints excluding localhost
+	eckey pl0.key;     sign pl0 "ddnsup root pathlen 0" self root_pl0
+	eckey pl0int.key;  sign pl0int "ddnsup under pathlen 0" pl0 v3_ca2
+	eckey pl0leaf.key; sign pl0leaf localhost pl0int v3_leaf
+	cat pl0leaf.pem pl0int.pem >pl0leaf.chain
+	eckey pl0direct.key; sign pl0direct localhost pl0 v3_leaf
+	cp pl0direct.pem pl0direct.chain
+	eckey rootnc.key;  sign rootnc "ddnsup constrained root" self root_nc
+	eckey rootncl.key; sign rootncl localhost rootnc v3_leaf
+	cp rootncl.pem rootncl.chain
 	# an anchor past its date, its intermediate and leaf still valid
 	eckey old.key;     sign old "ddnsup expired root" self v3_ca 20200101000000Z 20210101000000Z
 	eckey oldint.key;  sign oldint "ddnsup under the expired root" old v3_ca2

@@ -266,3 +266,18 @@ t_weakanchor() {
 	CAFILE=
 }
 case_ "tls2: a trust anchor with a 1024-bit RSA key" t_weakanchor
+t_anchorlimits() {
+	tlscerts
+	CAFILE=$TC/pl0.pem
+	tlsrefused pl0leaf.chain pl0leaf.key "bad certificate" \
+	    "the chain is longer than the trust anchor's path length constraint allows"
+	CAFILE=$TC/rootnc.pem
+	tlsrefused rootncl.chain rootncl.key "bad certificate" \
+	    "the trust anchor's name constraints exclude the server's name"
+	CAFILE=
+	sserver "$TC/pl0direct.chain" "$TC/pl0direct.key"
+	ddnsup -C "$TC/pl0.pem" -s "https://localhost:$PORT" -u bob -t 5 $N
+	status 0
+	gotreq
+}
+case_ "tls2: a trust anchor's own path length and name constraints" t_anchorlimits
