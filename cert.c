@@ -238,14 +238,15 @@ certline(struct loader *l, const char *p, size_t len)
 		if (pad < 1)
 			der[n++] = (unsigned char)((v[2] & 3) << 6 | v[3]);
 	}
+	if (n == 0)
+		return;
 	if (n > sizeof(l->der) - l->derlen)
 		l->derbig = 1;
 	else {
 		memcpy(l->der + l->derlen, der, n);
 		l->derlen += n;
 	}
-	if (n > 0)
-		pushcert(l, der, n);
+	pushcert(l, der, n);
 }
 
 static void
