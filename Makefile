@@ -71,14 +71,14 @@ test/tzoprovider: test/tzoprovider.c
 test/nodatadns: test/nodatadns.c
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/nodatadns.c
 
-test/unit: test/unit.c $(LIBOBJ) ddnsup.h
+test/unit: test/unit.c test/check.h $(LIBOBJ) ddnsup.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c $(LIBOBJ) $(LDLIBS)
 
 # ddnsup with sandbox.c's probes (SANDBOX_SELFTEST): for the tests only
 test/sandboxtest: ddnsup.o sandbox.c $(LIBOBJ) ddnsup.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -DSANDBOX_SELFTEST -I. $(LDFLAGS) -o $@ \
 	    ddnsup.o sandbox.c $(LIBOBJ) $(LDLIBS)
-test/chainunit: test/chainunit.c $(LIBOBJ) ddnsup.h tls.h
+test/chainunit: test/chainunit.c test/check.h $(LIBOBJ) ddnsup.h tls.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/chainunit.c $(LIBOBJ) $(LDLIBS)
 # time() for the clock cases (test/timecases.sh), preloaded into ddnsup
 test/clock.so: test/clock.c

@@ -7,6 +7,10 @@
 
 #include "ddnsup.h"
 
+/* dyndns_update's pieces: one request's job, and an IPv6 request's results */
+static struct job one;
+static struct nameresult r6[MAXNAMES];
+
 static const struct code {
 	const char *word;
 	enum result res;
@@ -488,8 +492,6 @@ int
 dyndns_update(const struct job *j, struct nameresult *res,
     int (*show)(const struct job *))
 {
-	static struct job one;
-	static struct nameresult r6[MAXNAMES];
 	int per = preset_row(j)->flags & PF_ONE ? 1 : j->nnames;
 	int split = (j->v6 == V6_SEPARATE || j->v6 == V6_HOSTS) &&
 	    j->addr4[0] && j->addr6[0];

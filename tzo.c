@@ -40,6 +40,8 @@ struct lines {
 	int verbose;
 };
 
+static struct lines conn;	/* the one connection of a stage */
+
 /* What TZO puts between commas may hold no comma, space or control. */
 int
 tzo_field(const char *s, size_t len)
@@ -362,39 +364,38 @@ bad:
 int
 tzo_update(struct job *j, struct nameresult *res)
 {
-	static struct lines l;
 	char clusters[TZOMAXADDRS][16], servers[TZOMAXADDRS][16];
 	char text[TZOLINE] = "";
 	const char *addr = j->addr4[0] ? j->addr4 : "-";
 	int n, i, code = 0;
 
-	memset(&l, 0, sizeof(l));
-	conn_init(&l.c);
-	l.verbose = j->verbose;
-	l.stage = 1;
-	if (net_connect(&l.c, j->srv.host, j->srv.port, AF_INET) == -1)
+	memset(&conn, 0, sizeof(conn));
+	conn_init(&conn.c);
+	conn.verbose = j->verbose;
+	conn.stage = 1;
+	if (net_connect(&conn.c, j->srv.host, j->srv.port, AF_INET) == -1)
 		goto bad;
-	n = lookup(&l, j, clusters, &code, text, sizeof(text));
-	conn_close(&l.c);
+	n = lookup(&conn, j, clusters, &code, text, sizeof(text));
+	conn_close(&conn.c);
 	if (n == -1)
 		goto bad;
 	if (n == 0)
 		goto refused;
-	l.stage = 2;
-	if (connectany(&l, clusters, n, j->lookupport) == -1) {
+	conn.stage = 2;
+	if (connectany(&conn, clusters, n, j->lookupport) == -1) {
 		fail(lastfail.kind, "stage 2: no cluster address answered "
 		    "(%s)", lastfail.msg);
 		goto bad;
 	}
-	n = lookup(&l, j, servers, &code, text, sizeof(text));
-	conn_close(&l.c);
+	n = lookup(&conn, j, servers, &code, text, sizeof(text));
+	conn_close(&conn.c);
 	if (n == -1)
 		goto bad;
 	if (n == 0)
 		goto refused;
 	for (i = 0; i < j->nnames; i++) {
 		memset(&res[i], 0, sizeof(res[i]));
-		if (update(&l, j, i, servers, n, &res[i]) == -1) {
+		if (update(&conn, j, i, servers, n, &res[i]) == -1) {
 			results_fail(&res[i], j->nnames - i, addr);
 			return -1;
 		}
@@ -411,7 +412,7 @@ refused:
 	results_copy(&res[1], j->nnames - 1, &res[0]);
 	return -1;
 bad:
-	conn_close(&l.c);
+	conn_close(&conn.c);
 	results_fail(res, j->nnames, addr);
 	return -1;
 }

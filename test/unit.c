@@ -9,25 +9,7 @@
 
 #include "ddnsup.h"
 
-static int failures;
-static int casefailed;
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		printf("     line %d: ", __LINE__); \
-		printf(__VA_ARGS__); \
-		printf("\n"); \
-		casefailed = 1; \
-	} \
-} while (0)
-
-static void
-done(const char *name)
-{
-	printf("%s unit: %s\n", casefailed ? "FAIL" : "ok  ", name);
-	failures += casefailed;
-	casefailed = 0;
-}
+#include "check.h"
 
 static void
 t_base64(void)
