@@ -34,18 +34,20 @@ ddnsup-static: $(OBJ)
 # libbearssl.a and fortify.c (the checked copies that library calls)
 MUSLCC = musl-gcc
 BEARSSLA = /usr/lib/x86_64-linux-gnu/libbearssl.a
+# after musl's own: BearSSL's headers, and the kernel's (sandbox.c's linux/, asm/)
+MUSLINC = -idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu
 static-musl: ddnsup-musl
 
 ddnsup-musl: $(OBJ:.o=.c) fortify.c ddnsup.h tls.h
-	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) -idirafter /usr/include -static \
+	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) $(MUSLINC) -static \
 	    -o $@ $(OBJ:.o=.c) fortify.c $(BEARSSLA)
 
 test/unit-musl: test/unit.c $(LIBOBJ:.o=.c) fortify.c ddnsup.h tls.h
-	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) -I. -idirafter /usr/include -static \
+	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) -I. $(MUSLINC) -static \
 	    -o $@ test/unit.c $(LIBOBJ:.o=.c) fortify.c $(BEARSSLA)
 
 # the suite with the musl build as ddnsup (and its unit tests)
-check-musl: ddnsup-musl test/unit-musl test/provider test/tzoprovider test/clock.so
+check-musl: ddnsup-musl test/unit-musl test/provider test/tzoprovider test/nodatadns test/clock.so
 	DDNSUP="$$PWD/ddnsup-musl" UNIT="$$PWD/test/unit-musl" sh test/run.sh
 
 bench/timeit: bench/timeit.c
