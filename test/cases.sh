@@ -483,17 +483,8 @@ t_iflo() {
 case_ "interface: lo has no usable address; unknown interface" t_iflo
 
 t_netns() {
-	if [ "$(id -u)" -ne 0 ] || ! command -v ip >/dev/null ||
-	    ! ip netns add "ddnsup-t$$" 2>/dev/null; then
-		SKIP="cannot create a network namespace (needs root and iproute2)"
-		return
-	fi
-	NETNS="ddnsup-t$$"
-	inns() { ip netns exec "$NETNS" "$@"; }
-	inns ip link set lo up
-	inns ip link add wan0 type veth peer name wan1
+	netns "ddnsup-t$$" || return
 	inns ip link add bare0 type veth peer name bare1
-	inns ip link set wan0 up
 	inns ip addr add 192.168.1.20/24 dev wan0
 	inns ip addr add 203.0.113.5/24 dev wan0
 	inns ip -6 addr add 2001:db8::dead/64 dev wan0 nodad preferred_lft 0

@@ -247,6 +247,22 @@ notzokey() {
 	fi
 }
 
+# netns NAME: a network namespace for this case (the cleanup deletes it)
+# with lo up and wan0 (a veth, up, its peer wan1); inns CMD runs in it.
+# Returns 1 with SKIP set where namespaces cannot be made.
+netns() {
+	if [ "$(id -u)" -ne 0 ] || ! command -v ip >/dev/null ||
+	    ! ip netns add "$1" 2>/dev/null; then
+		SKIP="cannot create a network namespace (needs root and iproute2)"
+		return 1
+	fi
+	NETNS=$1
+	inns ip link set lo up
+	inns ip link add wan0 type veth peer name wan1
+	inns ip link set wan0 up
+}
+inns() { ip netns exec "$NETNS" "$@"; }
+
 # wrapped REASON: skip this case under DDNSUP_WRAP (valgrind, qemu)
 wrapped() { [ -n "${DDNSUP_WRAP:-}" ] && SKIP="under $DDNSUP_WRAP: $1"; }
 

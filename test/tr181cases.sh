@@ -421,16 +421,7 @@ $D.Client.1.X_DDNSUP_AddressURL = http://127.0.0.1:$CPORT/\n$D.Client.1.Hostname
 case_ "tr181: CheckInterval is how long -w's address is kept (0: every run)" t_tr181_check
 
 t_tr181_interface() {
-	if [ "$(id -u)" -ne 0 ] || ! command -v ip >/dev/null ||
-	    ! ip netns add "dd16-$$" 2>/dev/null; then
-		SKIP="cannot create a network namespace (needs root and iproute2)"
-		return
-	fi
-	NETNS="dd16-$$"
-	inns() { ip netns exec "$NETNS" "$@"; }
-	inns ip link set lo up
-	inns ip link add wan0 type veth peer name wan1
-	inns ip link set wan0 up
+	netns "dd16-$$" || return
 	inns ip addr add 203.0.113.5/24 dev wan0
 	tfresh
 	PROVWRAP="ip netns exec $NETNS" provider -n 5
