@@ -99,6 +99,7 @@ probe() {
 
 t_sandbox_probes() {
 	wrapped "test/sandboxtest is a native binary" && return
+	[ -x "$T/sandboxtest" ] || { SKIP="test/sandboxtest is not built (make test/sandboxtest)"; return; }
 	probe
 	status 0
 	out "$N updated 203.0.113.7 good"
