@@ -2,6 +2,7 @@
 #include <sys/socket.h>
 #include <arpa/inet.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -74,7 +75,7 @@ pausems(int ms)
 
 	ts.tv_sec = ms / 1000;
 	ts.tv_nsec = (long)(ms % 1000) * 1000000;
-	while (nanosleep(&ts, &ts) == -1)
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
 		;
 }
 
