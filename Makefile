@@ -4,14 +4,22 @@ VERSION = 0.1.0
 PREFIX = /usr/local
 MANPREFIX = $(PREFIX)/share/man
 CC = cc
-CFLAGS = -std=c99 -O2 -Wall -Wextra -Wpedantic
-# 64-bit time_t and file offsets where the C library has both (32-bit glibc)
-CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64
+# the user's and the distribution's: added to, never needed
+CFLAGS = -O2 -Wall -Wextra -Wpedantic
+CPPFLAGS =
 LDFLAGS =
 LDLIBS = -lbearssl
+# what the build needs, whatever CFLAGS and CPPFLAGS say: C99, POSIX, and
+# a 64-bit time_t and file offsets where the C library has both (32-bit glibc)
+ALL_CFLAGS = -std=c99 $(CFLAGS)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64 $(CPPFLAGS)
 
-OBJ = ddnsup.o cert.o chain.o checkip.o conf.o dyndns.o http.o ifaddr.o job.o net.o prepare.o presets.o run.o sandbox.o state.o status.o tls.o tzo.o util.o x509.o
-LIBOBJ = cert.o chain.o checkip.o conf.o dyndns.o http.o ifaddr.o job.o net.o prepare.o presets.o run.o state.o status.o tls.o tzo.o util.o x509.o
+# the program's objects; LIBOBJ less main and the sandbox, for the tests
+LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dyndns.o hash.o hold.o http.o \
+	ifaddr.o job.o net.o prepare.o presets.o proto.o result.o run.o state.o \
+	status.o tls.o tzo.o util.o value.o x509.o
+OBJ = ddnsup.o sandbox.o $(LIBOBJ)
+SRC = ddnsup.c sandbox.c $(LIBOBJ:.o=.c)
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so \
 	test/nodatadns
 
@@ -20,8 +28,38 @@ all: ddnsup
 ddnsup: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
-$(OBJ): ddnsup.h
-cert.o chain.o tls.o x509.o: tls.h
+# the tests link what they use from here, and nothing else
+libddnsup.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rc $@ $(LIBOBJ)
+
+# each object's own headers: the #include lines (make deps checks they agree)
+ddnsup.o: ddnsup.c ddnsup.h util.h result.h cert.h http.h conf.h cli.h presets.h job.h proto.h prepare.h run.h status.h sandbox.h
+cert.o: cert.c ddnsup.h util.h cert.h anchors.h chain.h
+chain.o: chain.c chain.h
+checkip.o: checkip.c ddnsup.h util.h net.h cert.h http.h presets.h job.h checkip.h
+cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h
+conf.o: conf.c ddnsup.h util.h conf.h
+dyndns.o: dyndns.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h dyndns.h
+hash.o: hash.c ddnsup.h util.h hash.h
+hold.o: hold.c ddnsup.h util.h cert.h http.h hash.h presets.h job.h proto.h state.h hold.h
+http.o: http.c ddnsup.h util.h net.h cert.h tls.h http.h
+ifaddr.o: ifaddr.c ddnsup.h util.h ifaddr.h
+job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h proto.h dyndns.h tzo.h
+net.o: net.c ddnsup.h util.h net.h ifaddr.h
+prepare.o: prepare.c ddnsup.h util.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h
+presets.o: presets.c ddnsup.h presets.h
+proto.o: proto.c proto.h dyndns.h tzo.h
+result.o: result.c ddnsup.h result.h
+run.o: run.c ddnsup.h util.h result.h net.h ifaddr.h cert.h http.h hash.h presets.h job.h proto.h checkip.h state.h hold.h run.h
+sandbox.o: sandbox.c ddnsup.h util.h cert.h http.h conf.h presets.h job.h proto.h sandbox.h
+state.o: state.c ddnsup.h util.h http.h hash.h state.h
+status.o: status.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h cli.h presets.h job.h state.h hold.h prepare.h status.h
+tls.o: tls.c ddnsup.h util.h net.h cert.h tls.h x509.h hash.h
+tzo.o: tzo.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h tzo.h
+util.o: util.c ddnsup.h util.h
+value.o: value.c ddnsup.h util.h conf.h value.h
+x509.o: x509.c ddnsup.h util.h cert.h x509.h anchors.h chain.h
 
 # BearSSL linked in, libc dynamic: for devices without libbearssl.so
 static: ddnsup-static
@@ -38,12 +76,12 @@ BEARSSLA = /usr/lib/x86_64-linux-gnu/libbearssl.a
 MUSLINC = -idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu
 static-musl: ddnsup-musl
 
-ddnsup-musl: $(OBJ:.o=.c) fortify.c ddnsup.h tls.h
-	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) $(MUSLINC) -static \
-	    -o $@ $(OBJ:.o=.c) fortify.c $(BEARSSLA)
+ddnsup-musl: $(SRC) fortify.c *.h
+	$(MUSLCC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(MUSLINC) -static \
+	    -o $@ $(SRC) fortify.c $(BEARSSLA)
 
-test/unit-musl: test/unit.c $(LIBOBJ:.o=.c) fortify.c ddnsup.h tls.h
-	$(MUSLCC) $(CFLAGS) $(CPPFLAGS) -I. $(MUSLINC) -static \
+test/unit-musl: test/unit.c $(LIBOBJ:.o=.c) fortify.c *.h
+	$(MUSLCC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(MUSLINC) -static \
 	    -o $@ test/unit.c $(LIBOBJ:.o=.c) fortify.c $(BEARSSLA)
 
 # the suite with the musl build as ddnsup (and its unit tests)
@@ -51,37 +89,40 @@ check-musl: ddnsup-musl test/unit-musl test/provider test/tzoprovider test/nodat
 	DDNSUP="$$PWD/ddnsup-musl" UNIT="$$PWD/test/unit-musl" sh test/run.sh
 
 bench/timeit: bench/timeit.c
-	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ bench/timeit.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ bench/timeit.c
 
 bench/delayproxy: bench/delayproxy.c
-	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ bench/delayproxy.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ bench/delayproxy.c
 
 # figures, side by side with curl: a script, never a test
 bench: ddnsup ddnsup-static test/provider test/tzoprovider bench/timeit bench/delayproxy
 	sh bench/run.sh
 
 .c.o:
-	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ $<
 
 test/provider: test/provider.c test/emulate.c test/emulate.h
-	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/provider.c \
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ test/provider.c \
 	    test/emulate.c $(LDLIBS)
 
 test/tzoprovider: test/tzoprovider.c
-	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/tzoprovider.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ test/tzoprovider.c
 
 test/nodatadns: test/nodatadns.c
-	$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ test/nodatadns.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ test/nodatadns.c
 
-test/unit: test/unit.c test/check.h $(LIBOBJ) ddnsup.h
-	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c $(LIBOBJ) $(LDLIBS)
+test/unit: test/unit.c test/check.h libddnsup.a *.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c \
+	    libddnsup.a $(LDLIBS)
 
 # ddnsup with sandbox.c's probes (SANDBOX_SELFTEST): for the tests only
-test/sandboxtest: ddnsup.o sandbox.c $(LIBOBJ) ddnsup.h
-	$(CC) $(CFLAGS) $(CPPFLAGS) -DSANDBOX_SELFTEST -I. $(LDFLAGS) -o $@ \
-	    ddnsup.o sandbox.c $(LIBOBJ) $(LDLIBS)
-test/chainunit: test/chainunit.c test/check.h $(LIBOBJ) ddnsup.h tls.h
-	$(CC) $(CFLAGS) $(CPPFLAGS) -I. $(LDFLAGS) -o $@ test/chainunit.c $(LIBOBJ) $(LDLIBS)
+test/sandboxtest: ddnsup.o sandbox.c libddnsup.a *.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DSANDBOX_SELFTEST -I. $(LDFLAGS) \
+	    -o $@ ddnsup.o sandbox.c libddnsup.a $(LDLIBS)
+
+test/chainunit: test/chainunit.c test/check.h libddnsup.a ddnsup.h chain.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ \
+	    test/chainunit.c libddnsup.a $(LDLIBS)
 # time() for the clock cases (test/timecases.sh), preloaded into ddnsup
 test/clock.so: test/clock.c
 	$(CC) -std=c99 -O2 -Wall -Wextra -fPIC -shared -o $@ test/clock.c
@@ -95,23 +136,28 @@ check-valgrind: ddnsup $(TESTBIN)
 	    --errors-for-leak-kinds=definite,indirect --track-fds=no" \
 	    sh test/run.sh
 
+# the file-level call graph from the objects: no cycle, no edge HACKING's
+# layering forbids, and each object's header list above as its #includes say
+deps: $(OBJ)
+	sh test/deps.sh $(OBJ)
+
 # static analysis: both must print nothing (.clang-tidy says what is left out)
-analyze:
+analyze: deps
 	cppcheck --enable=warning,style,performance,portability --std=c99 \
-	    $(CPPFLAGS) --suppress=variableScope --inline-suppr --quiet \
-	    --error-exitcode=1 -I. $(OBJ:.o=.c)
-	clang-tidy --quiet $(OBJ:.o=.c) -- -std=c99 $(CPPFLAGS) -I.
+	    $(ALL_CPPFLAGS) --suppress=variableScope --inline-suppr --quiet \
+	    --error-exitcode=1 -I. $(SRC)
+	clang-tidy --quiet $(SRC) -- -std=c99 $(ALL_CPPFLAGS) -I.
 
 FUZZ = http dyndns tzo state conf url pin pem spki check chain
-FUZZSRC = cert.c chain.c checkip.c conf.c dyndns.c http.c ifaddr.c job.c net.c prepare.c presets.c run.c state.c tls.c tzo.c util.c x509.c
+FUZZSRC = $(LIBOBJ:.o=.c)
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all
 
 # libFuzzer targets: fuzz/fuzz-<name>; fuzz/run.sh runs them
-fuzz: $(FUZZSRC) fuzz/fuzz.c ddnsup.h
+fuzz: $(FUZZSRC) fuzz/fuzz.c *.h
 	for t in $(FUZZ); do \
-		$(FUZZCC) $(FUZZFLAGS) $(CPPFLAGS) -I. -DTARGET_$$t \
+		$(FUZZCC) $(FUZZFLAGS) $(ALL_CPPFLAGS) -I. -DTARGET_$$t \
 		    -o fuzz/fuzz-$$t fuzz/fuzz.c $(FUZZSRC) $(LDLIBS) || exit 1; \
 	done
 
@@ -152,7 +198,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ddnsup $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
 
 clean:
-	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) $(TESTBIN) bench/timeit bench/delayproxy
+	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) libddnsup.a $(TESTBIN) bench/timeit bench/delayproxy
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all analyze bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib uninstall clean
+.PHONY: all analyze deps bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib uninstall clean

@@ -7,7 +7,10 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
-#include "tls.h"
+#include "util.h"
+#include "cert.h"
+#include "anchors.h"
+#include "chain.h"
 
 #define MAXANCHORS	512
 #define ARENASIZE	(256 * 1024)

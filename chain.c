@@ -6,8 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ddnsup.h"
-#include "tls.h"
+#include "chain.h"
 
 static const unsigned char
     OID_BC[] = { 0x55, 0x1d, 0x13 },

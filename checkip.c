@@ -5,6 +5,13 @@
 #include <string.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "net.h"
+#include "cert.h"
+#include "http.h"
+#include "presets.h"
+#include "job.h"
+#include "checkip.h"
 
 /*
  * The first IPv4 (or, for AF_INET6, IPv6) address in a page such as
@@ -12,7 +19,7 @@
  * Returns 0, or -1 when there is none.
  */
 int
-check_parse(const char *body, size_t len, int family, char *out,
+checkip_parse(const char *body, size_t len, int family, char *out,
     size_t size)
 {
 	const char *chars = family == AF_INET ? "0123456789." :
@@ -45,7 +52,7 @@ check_parse(const char *body, size_t len, int family, char *out,
 
 /* Fetch the check page over the given family and find its address. */
 int
-check_fetch(const struct job *j, const struct url *u, int family, char *out,
+checkip_fetch(const struct job *j, const struct url *u, int family, char *out,
     size_t size)
 {
 	char req[1024], show[80];
@@ -66,7 +73,7 @@ check_fetch(const struct job *j, const struct url *u, int family, char *out,
 	if (r.status != 200)
 		return fail(F_PROTO, "address check %s: HTTP %d %s", u->host,
 		    r.status, r.reason);
-	if (check_parse(r.body, r.bodylen, family, out, size) == -1) {
+	if (checkip_parse(r.body, r.bodylen, family, out, size) == -1) {
 		printable(show, sizeof(show), r.body, r.bodylen);
 		return fail(F_PROTO, "address check %s: no IPv%c address in "
 		    "the page: %s", u->host, family == AF_INET ? '4' : '6', show);

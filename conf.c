@@ -11,12 +11,14 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "conf.h"
 
 #define PREFIX		"InternetGatewayDevice.DynamicDNS."
 #define TR181		"Device.DynamicDNS."
 
-const char *conf_path = "-";
-int conf_nservers;
+static const char *conf_path = "-";
+static int nservers;	/* Device.DynamicDNS.Server objects */
 static struct instance servers[MAXINST];	/* Device.DynamicDNS.Server.{k} */
 
 static const char *const keys[NFILEKEYS] = {
@@ -149,6 +151,7 @@ instance(struct instance *inst, int *n, int max, int index, int line)
 	memset(&inst[*n], 0, sizeof(inst[*n]));
 	inst[*n].index = index;
 	inst[*n].line = line;
+	inst[*n].file = conf_path;
 	return &inst[(*n)++];
 }
 
@@ -164,11 +167,11 @@ literal(int key, const char *v, int line, const char *name)
 	int secret = key == K_PASSWORD || key == K_KEY;
 
 	if (key == K_STATE && n == 0)
-		return fail(F_CONFIG, "%s:%d: %s: an empty path", conf_path, line,
+		return fail(F_USAGE, "%s:%d: %s: an empty path", conf_path, line,
 		    name);
 	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
 		if (!secret)
-			return fail(F_CONFIG, "%s:%d: %s: the value is in quotes, "
+			return fail(F_USAGE, "%s:%d: %s: the value is in quotes, "
 			    "which would be sent: remove them", conf_path, line,
 			    name);
 		warn("%s:%d: %s: the quotes are part of the value", conf_path,
@@ -188,23 +191,24 @@ put(struct instance *in, int key, const char *v, int line, const char *name)
 
 	if (key == K_PIN) {
 		if (in->npins == MAXPINS)
-			return fail(F_CONFIG, "%s:%d: more than %d pins",
+			return fail(F_USAGE, "%s:%d: more than %d pins",
 			    conf_path, line, MAXPINS);
 		s = &in->pins[in->npins++];
 	} else {
 		s = &in->s[key];
 		if (s->v != NULL)
-			return fail(F_CONFIG, "%s:%d: %s given twice "
+			return fail(F_USAGE, "%s:%d: %s given twice "
 			    "(first on line %d)", conf_path, line,
 			    name ? name : keys[key], s->line);
 	}
 	s->v = v;
 	s->line = line;
 	s->name = name;
+	s->file = conf_path;
 	if (literal(key, v, line, name ? name : keys[key]) == -1)
 		return -1;
 	if (key == K_NAME && in->tr181 != 2 && !validinstname(v))
-		return fail(F_CONFIG, "%s:%d: %s: letters, digits, '.', '_' "
+		return fail(F_USAGE, "%s:%d: %s: letters, digits, '.', '_' "
 		    "and '-', at most 64", conf_path, line,
 		    in->tr181 ? "Alias" : "Name");
 	return 0;
@@ -218,11 +222,11 @@ instno(const char **k, size_t *len, int line)
 	long i;
 
 	if (*len == 0 || !isdigit((unsigned char)**k))
-		return fail(F_CONFIG, "%s:%d: instance number missing",
+		return fail(F_USAGE, "%s:%d: instance number missing",
 		    conf_path, line);
 	i = strtol(*k, &e, 10);
 	if (*e != '.' || i < 1 || i > 999 || (size_t)(e + 1 - *k) >= *len)
-		return fail(F_CONFIG, "%s:%d: bad instance number", conf_path,
+		return fail(F_USAGE, "%s:%d: bad instance number", conf_path,
 		    line);
 	*len -= (size_t)(e + 1 - *k);
 	*k = e + 1;
@@ -242,7 +246,7 @@ boolval(const char *v, int line, const char *what)
 		return 1;
 	if (strcmp(v, "0") == 0 || strcasecmp(v, "false") == 0)
 		return 0;
-	return fail(F_CONFIG, "%s:%d: %s: must be 1, 0, true or false",
+	return fail(F_USAGE, "%s:%d: %s: must be 1, 0, true or false",
 	    conf_path, line, what);
 }
 
@@ -278,25 +282,26 @@ hostname(struct instance *in, const char *k, size_t len, const char *v,
 		;
 	if (h == in->nhosts) {
 		if (h == MAXNAMES)
-			return fail(F_CONFIG, "%s:%d: more than %d Hostname "
+			return fail(F_USAGE, "%s:%d: more than %d Hostname "
 			    "entries", conf_path, line, MAXNAMES);
 		in->hostidx[in->nhosts++] = (int)j;
 	}
 	if (is(k, len, "Name")) {
 		if (in->hosts[h].v != NULL)
-			return fail(F_CONFIG, "%s:%d: Hostname.%ld.Name given "
+			return fail(F_USAGE, "%s:%d: Hostname.%ld.Name given "
 			    "twice (first on line %d)", conf_path, line, j,
 			    in->hosts[h].line);
 		in->hosts[h].v = v;
 		in->hosts[h].line = line;
+		in->hosts[h].file = conf_path;
 		in->hosts[h].name = "Hostname.{j}.Name";
 		return 0;
 	}
 	if (!is(k, len, "Enable"))
-		return fail(F_CONFIG, "%s:%d: unknown key Hostname.%ld.%.*s",
+		return fail(F_USAGE, "%s:%d: unknown key Hostname.%ld.%.*s",
 		    conf_path, line, j, (int)len, k);
 	if (in->hostoff[h] != 0)
-		return fail(F_CONFIG, "%s:%d: Hostname.%ld.Enable given twice",
+		return fail(F_USAGE, "%s:%d: Hostname.%ld.Enable given twice",
 		    conf_path, line, j);
 	if ((on = boolval(v, line, "Enable")) == -1)
 		return -1;
@@ -317,26 +322,27 @@ tr181(const char *k, size_t len, const char *v, int line,
 	if (len > 7 && strncasecmp(k, "Client.", 7) == 0)
 		client = 1;
 	else if (len <= 7 || strncasecmp(k, "Server.", 7) != 0)
-		return fail(F_CONFIG, "%s:%d: unknown key %s%.*s", conf_path,
+		return fail(F_USAGE, "%s:%d: unknown key %s%.*s", conf_path,
 		    line, TR181, (int)len, k);
 	k += 7;
 	len -= 7;
 	if ((i = instno(&k, &len, line)) == -1)
 		return -1;
 	in = client ? instance(inst, n, max, (int)i, line) :
-	    instance(servers, &conf_nservers, MAXINST, (int)i, line);
+	    instance(servers, &nservers, MAXINST, (int)i, line);
 	if (in == NULL)
-		return fail(F_CONFIG, "%s:%d: more than %d %s", conf_path, line,
+		return fail(F_USAGE, "%s:%d: more than %d %s", conf_path, line,
 		    max, client ? "clients" : "servers");
 	in->tr181 = client ? 1 : 2;
 	if (client && len > 9 && strncasecmp(k, "Hostname.", 9) == 0)
 		return hostname(in, k + 9, len - 9, v, line);
 	if (client && is(k, len, "Server")) {
 		if (in->server.v != NULL)
-			return fail(F_CONFIG, "%s:%d: Server given twice",
+			return fail(F_USAGE, "%s:%d: Server given twice",
 			    conf_path, line);
 		in->server.v = v;
 		in->server.line = line;
+		in->server.file = conf_path;
 		return 0;
 	}
 	for (t = client ? clientnames : servernames; t->name != NULL; t++)
@@ -345,7 +351,7 @@ tr181(const char *k, size_t len, const char *v, int line,
 	if (t->name != NULL && t->key == -1)
 		return 0;
 	if ((key = t->name != NULL ? t->key : vendorkey(k, len)) == -1)
-		return fail(F_CONFIG, "%s:%d: unknown key %.*s", conf_path, line,
+		return fail(F_USAGE, "%s:%d: unknown key %.*s", conf_path, line,
 		    (int)len, k);
 	if (put(in, key, v, line, t->name) == -1)
 		return -1;
@@ -371,11 +377,11 @@ resolve(struct instance *inst, int n)
 		    !isdigit((unsigned char)r[strlen(TR181) + 7]) ||
 		    (k = strtol(r + strlen(TR181) + 7, &e, 10)) < 1 ||
 		    (*e != '\0' && strcmp(e, ".") != 0))
-			return fail(F_CONFIG, "%s:%d: Server: not a reference "
+			return fail(F_USAGE, "%s:%d: Server: not a reference "
 			    "%sServer.{k}", conf_path, in->server.line, TR181);
-		for (s = 0; s < conf_nservers && servers[s].index != k; s++)
+		for (s = 0; s < nservers && servers[s].index != k; s++)
 			;
-		if (s == conf_nservers) {
+		if (s == nservers) {
 			in->badref = 1;
 			continue;
 		}
@@ -399,11 +405,13 @@ resolve(struct instance *inst, int n)
 }
 
 /*
- * Parse "Key = value" lines in place (values point into text). Returns
- * the number of instances, or -1 with "file:line: what" in lastfail.
+ * Parse path's "Key = value" lines in place (values point into text).
+ * Returns the number of instances, or -1 with "path:line: what" in
+ * lastfail.
  */
 int
-conf_parse(char *text, size_t len, struct instance *inst, int max)
+conf_parse(const char *path, char *text, size_t len, struct instance *inst,
+    int max)
 {
 	char *p = text, *end = text + len, *nl, *eq, *k, *v, *e;
 	const char *kk;
@@ -412,7 +420,8 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 	int line, n = 0, key, form = 0;
 	struct instance *in;
 
-	conf_nservers = 0;
+	conf_path = path;
+	nservers = 0;
 	/* a UTF-8 byte order mark, as some Windows editors write */
 	if (len >= 3 && memcmp(p, "\357\273\277", 3) == 0)
 		p += 3;
@@ -421,7 +430,7 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 			nl = end;
 		*nl = '\0';
 		if (memchr(p, '\0', (size_t)(nl - p)) != NULL)
-			return fail(F_CONFIG, "%s:%d: NUL byte", conf_path, line);
+			return fail(F_USAGE, "%s:%d: NUL byte", conf_path, line);
 		for (k = p; *k == ' ' || *k == '\t'; k++)
 			;
 		for (e = nl; e > k && (e[-1] == ' ' || e[-1] == '\t' ||
@@ -432,10 +441,10 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 			continue;
 		for (v = k; *v != '\0'; v++)
 			if ((unsigned char)*v < ' ' && *v != '\t')
-				return fail(F_CONFIG, "%s:%d: control character",
+				return fail(F_USAGE, "%s:%d: control character",
 				    conf_path, line);
 		if ((eq = strchr(k, '=')) == NULL)
-			return fail(F_CONFIG, "%s:%d: expected Key = value",
+			return fail(F_USAGE, "%s:%d: expected Key = value",
 			    conf_path, line);
 		for (v = eq + 1; *v == ' ' || *v == '\t'; v++)
 			;
@@ -446,7 +455,7 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 		if (form != (klen > strlen(TR181) &&
 		    strncasecmp(k, TR181, strlen(TR181)) == 0 ? 2 : 1) &&
 		    form != 0)
-			return fail(F_CONFIG, "%s:%d: %s and the older names "
+			return fail(F_USAGE, "%s:%d: %s and the older names "
 			    "in one file", conf_path, line, TR181);
 		if (klen > strlen(TR181) &&
 		    strncasecmp(k, TR181, strlen(TR181)) == 0) {
@@ -466,10 +475,10 @@ conf_parse(char *text, size_t len, struct instance *inst, int max)
 				return -1;
 		}
 		if ((key = conf_key(kk, klen)) == -1)
-			return fail(F_CONFIG, "%s:%d: unknown key %.*s", conf_path,
+			return fail(F_USAGE, "%s:%d: unknown key %.*s", conf_path,
 			    line, (int)klen, kk);
 		if ((in = instance(inst, &n, max, (int)index, line)) == NULL)
-			return fail(F_CONFIG, "%s:%d: more than %d instances",
+			return fail(F_USAGE, "%s:%d: more than %d instances",
 			    conf_path, line, max);
 		if (put(in, key, v, line, NULL) == -1)
 			return -1;
@@ -525,8 +534,8 @@ conf_enabled(const struct instance *in, int on)
 
 /*
  * Read and parse a configuration file; it may hold secrets. Returns the
- * number of instances, -1 when the file is unusable, -2 when its
- * content is wrong.
+ * number of instances, or -1 with lastfail: F_CONFIG when the file is
+ * unusable, F_USAGE when its content is wrong.
  */
 int
 conf_load(const char *path, struct instance *inst, int max)
@@ -537,7 +546,6 @@ conf_load(const char *path, struct instance *inst, int max)
 	ssize_t r;
 	int fd, n, i;
 
-	conf_path = path;
 	if ((fd = open(path, O_RDONLY)) == -1)
 		return fail(F_CONFIG, "%s:", path);
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
@@ -556,8 +564,8 @@ conf_load(const char *path, struct instance *inst, int max)
 	len = (size_t)r;
 	if (len > CONFMAX)
 		return fail(F_CONFIG, "%s: larger than %d bytes", path, CONFMAX);
-	if ((n = conf_parse(buf, len, inst, max)) == -1)
-		return -2;	/* a usage error, not an unusable file */
+	if ((n = conf_parse(path, buf, len, inst, max)) == -1)
+		return -1;
 	for (i = 0; i < n; i++)
 		if ((inst[i].s[K_PASSWORD].v || inst[i].s[K_KEY].v) &&
 		    (sb.st_mode & (S_IRGRP | S_IROTH))) {
@@ -565,4 +573,10 @@ conf_load(const char *path, struct instance *inst, int max)
 			break;
 		}
 	return n;
+}
+
+int
+conf_servers(void)
+{
+	return nservers;
 }

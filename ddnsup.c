@@ -6,6 +6,25 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "result.h"
+#include "cert.h"
+#include "http.h"
+#include "conf.h"
+#include "cli.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "prepare.h"
+#include "run.h"
+#include "status.h"
+#include "sandbox.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NORETURN	__attribute__((noreturn))
+#else
+#define NORETURN
+#endif
 
 static struct cli c;
 static struct instance inst[MAXINST];
@@ -71,10 +90,13 @@ failed(void)
 static void
 version(void)
 {
+	const struct protocol *const *pr;
 	const struct preset *p;
 
-	printf("ddnsup %s\nprotocols: dyndns,tzo\nschemes: http,https\n"
-	    "presets:", VERSION);
+	printf("ddnsup %s\nprotocols:", VERSION);
+	for (pr = proto_all(); *pr != NULL; pr++)
+		printf("%s%s", pr == proto_all() ? " " : ",", (*pr)->name);
+	printf("\nschemes: http,https\npresets:");
 	for (p = preset_all(); p->name != NULL; p++)
 		printf("%s%s", p == preset_all() ? " " : ",", p->name);
 	printf("\n");
@@ -108,8 +130,8 @@ report(const struct job *j, const struct nameresult *res, int quiet)
 		    strcmp(res[i].code, res[0].code) != 0 ||
 		    strcmp(res[i].text, res[0].text) != 0)
 			same = 0;
-	/* the server as the TLS messages name it; TZO's has three ports */
-	srv = j->proto == P_TZO ? j->srv.host : url_where(&j->srv);
+	/* the server as the TLS messages name it */
+	srv = j->proto->where(j);
 	for (i = 0; i < j->nnames; i++) {
 		if (res[i].res == R_HELD && j->verbose)
 			logv("%s", res[i].text);
@@ -135,7 +157,7 @@ notrun(const struct job *j, int quiet)
 {
 	int status = fail_status(lastfail.kind);
 
-	results_fail(res, j->nnames, "-");
+	results_fail(res, j->nnames, "-", 0);
 	report(j, res, quiet);
 	return status;
 }
@@ -187,35 +209,35 @@ options(int argc, char *argv[], int *dry, int *quiet)
 		switch (ch) {
 		case '4': c.four = 1; break;
 		case '6': c.six = 1; break;
-		case 'a': r = job_set(&c, K_ADDRESS, optarg, "-a"); break;
-		case 'C': r = job_set(&c, K_CACERT, optarg, "-C"); break;
-		case 'c': r = job_set(&c, K_STATE, optarg, "-c"); break;
+		case 'a': r = cli_set(&c, K_ADDRESS, optarg, "-a"); break;
+		case 'C': r = cli_set(&c, K_CACERT, optarg, "-C"); break;
+		case 'c': r = cli_set(&c, K_STATE, optarg, "-c"); break;
 		case 'E': c.optional = 1; break;
 		case 'F': c.force = 1; break;
 		case 'f': c.conffile = optarg; break;
 		case 'h': help();
 		case 'I': c.select = optarg; break;
-		case 'i': r = job_set(&c, K_LINK, optarg, "-i"); break;
-		case 'k': r = job_set(&c, K_PIN, optarg, "-k"); break;
+		case 'i': r = cli_set(&c, K_LINK, optarg, "-i"); break;
+		case 'k': r = cli_set(&c, K_PIN, optarg, "-k"); break;
 		case 'l': log_open(); break;
 		case 'n': *dry = 1; break;
-		case 'o': r = job_option(&c, optarg); break;
-		case 'P': r = job_set(&c, K_PROTO, optarg, "-P"); break;
-		case 'p': r = job_set(&c, K_SECRETFILE, optarg, "-p"); break;
+		case 'o': r = cli_option(&c, optarg); break;
+		case 'P': r = cli_set(&c, K_PROTO, optarg, "-P"); break;
+		case 'p': r = cli_set(&c, K_SECRETFILE, optarg, "-p"); break;
 		case 'q': *quiet = 1; break;
 		case 'S': c.status = 1; break;
-		case 's': r = job_set(&c, K_SERVER, optarg, "-s"); break;
-		case 'T': r = job_set(&c, K_PERIOD, optarg, "-T"); break;
-		case 't': r = job_set(&c, K_TIMEOUT, optarg, "-t"); break;
+		case 's': r = cli_set(&c, K_SERVER, optarg, "-s"); break;
+		case 'T': r = cli_set(&c, K_PERIOD, optarg, "-T"); break;
+		case 't': r = cli_set(&c, K_TIMEOUT, optarg, "-t"); break;
 		case 'u':
-			r = job_set(&c, K_USER, optarg, "-u");
-			job_set(&c, K_EMAIL, optarg, "-u");
+			r = cli_set(&c, K_USER, optarg, "-u");
+			cli_set(&c, K_EMAIL, optarg, "-u");
 			break;
 		case 'v': c.verbose = 1; break;
 		case 'V':
 			version();
 			exit(ST_OK);
-		case 'w': r = job_set(&c, K_ADDRESSURL, optarg, "-w"); break;
+		case 'w': r = cli_set(&c, K_ADDRESSURL, optarg, "-w"); break;
 		default:
 			usage(NULL);
 		}
@@ -233,17 +255,16 @@ main(int argc, char *argv[])
 	char *env;
 
 	argv0 = "ddnsup";
-	/* the secret is in memory from job_prepare on: never in a core */
+	/* the secret is in memory from prepare_job on: never in a core */
 	sandbox_early();
 	longopts(argc, argv);
 	options(argc, argv, &dry, &quiet);
 	/* the command line's own mistakes, before any file is read */
-	if (job_checkcli(&c) == -1)
+	if (cli_check(&c) == -1)
 		failed();
 	if (c.conffile != NULL) {
-		if ((n = conf_load(c.conffile, inst, MAXINST)) < 0)
-			fatal(n == -1 ? ST_CONFIG : ST_USAGE, "%s",
-			    lastfail.msg);
+		if ((n = conf_load(c.conffile, inst, MAXINST)) == -1)
+			failed();
 		if (n == 0)
 			fatal(ST_USAGE, "%s: no instance", c.conffile);
 	}
@@ -265,7 +286,7 @@ main(int argc, char *argv[])
 		return ST_OK;
 	}
 	for (i = 0; i < njobs; i++)
-		if (job_prepare(&jobs[i]) == -1)
+		if (prepare_job(&jobs[i]) == -1)
 			break;
 	/* /proc/PID/environ shows the process's own copy: blank it */
 	if ((env = getenv("DDNSUP_PASSWORD")) != NULL)

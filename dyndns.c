@@ -6,6 +6,15 @@
 #include <strings.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "result.h"
+#include "net.h"
+#include "cert.h"
+#include "http.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "dyndns.h"
 
 /* dyndns_update's pieces: one request's job, and an IPv6 request's results */
 static struct job one;
@@ -103,7 +112,7 @@ param(char *dst, size_t size, size_t *n, const char *key, const char *v)
 static int
 target(char *dst, size_t size, const struct job *j)
 {
-	const struct preset *p = preset_row(j);
+	const struct preset *p = preset_row(j->pre);
 	int has4 = j->addr4[0] != '\0', has6 = j->addr6[0] != '\0';
 	size_t n = 0;
 	int i, bad = 0;
@@ -285,7 +294,7 @@ static int
 ownanswer(const struct reply *r, const struct job *j, struct nameresult *res,
     const char *sent)
 {
-	const struct answer *a = preset_row(j)->own;
+	const struct answer *a = preset_row(j->pre)->own;
 
 	for (; a != NULL && a->code != NULL; a++) {
 		if ((a->http != 0 && a->http != r->status) || (a->has != NULL &&
@@ -426,7 +435,8 @@ exchange(struct job *j, struct nameresult *res)
 	return 0;
 bad:
 	conn_close(&c);
-	results_fail(res, j->nnames, sentaddr(j, buf, sizeof(buf)));
+	results_fail(res, j->nnames, sentaddr(j, buf, sizeof(buf)),
+	    net_reached(0));
 	return -1;
 }
 
@@ -458,7 +468,7 @@ merge(struct nameresult *res, const struct nameresult *r6, int n)
 int
 dyndns_check(const struct job *j)
 {
-	const struct preset *p = preset_row(j);
+	const struct preset *p = preset_row(j->pre);
 	int has4 = j->addr4[0] != '\0', has6 = j->addr6[0] != '\0';
 
 	if ((p->flags & PF_BOTH) && (!has4 || !has6))
@@ -492,7 +502,7 @@ int
 dyndns_update(const struct job *j, struct nameresult *res,
     int (*show)(const struct job *))
 {
-	int per = preset_row(j)->flags & PF_ONE ? 1 : j->nnames;
+	int per = preset_row(j->pre)->flags & PF_ONE ? 1 : j->nnames;
 	int split = (j->v6 == V6_SEPARATE || j->v6 == V6_HOSTS) &&
 	    j->addr4[0] && j->addr6[0];
 	int i, k, m, r = 0;
@@ -519,3 +529,71 @@ dyndns_update(const struct job *j, struct nameresult *res,
 	wipe(one.secret, sizeof(one.secret));
 	return r ? -1 : 0;
 }
+
+static void
+update(struct job *j, struct nameresult *res)
+{
+	dyndns_update(j, res, NULL);
+}
+
+/* -n: one request that would be sent, the secret masked. */
+static int
+showone(const struct job *j)
+{
+	char req[8192], *p, *nl;
+
+	printf("# %s %s port %s\n", j->srv.tls ? "https" : "http",
+	    j->srv.host, j->srv.port);
+	if (dyndns_request(req, sizeof(req), j, 1) == -1)
+		return -1;
+	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
+		printf("%.*s\n", (int)(nl - p), p);
+	return 0;
+}
+
+static int
+dryrun(const struct job *j)
+{
+	static struct nameresult res[MAXNAMES];
+
+	return dyndns_update(j, res, showone);
+}
+
+static int
+prepare(const struct job *j)
+{
+	if (!j->srv.tls)
+		warn("%s: plain http: the password crosses the network in "
+		    "clear", j->srv.host);
+	return 0;
+}
+
+static int
+needca(const struct job *j)
+{
+	return j->srv.tls;
+}
+
+static int
+ports(const struct job *j, const char **out)
+{
+	out[0] = j->srv.port;
+	return 1;
+}
+
+static const char *
+where(const struct job *j)
+{
+	return url_where(&j->srv);
+}
+
+const struct protocol proto_dyndns = {
+	.name = "dyndns",
+	.check = dyndns_check,
+	.prepare = prepare,
+	.needca = needca,
+	.ports = ports,
+	.update = update,
+	.dryrun = dryrun,
+	.where = where,
+};

@@ -7,6 +7,11 @@
 #include <strings.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "net.h"
+#include "cert.h"
+#include "tls.h"
+#include "http.h"
 
 #define CHUNKLINE	256	/* a chunk size line with its extensions */
 

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "ifaddr.h"
 
 /*
  * The address states' file, opened once before the sandbox (Landlock
@@ -19,7 +21,7 @@
 static int inet6 = -1;
 
 void
-net_ifopen(void)
+ifaddr_open(void)
 {
 	if (inet6 == -1)
 		inet6 = open("/proc/net/if_inet6", O_RDONLY | O_CLOEXEC);
@@ -39,7 +41,7 @@ v6flags(const struct in6_addr *a, const char *ifname)
 	ssize_t len;
 	int i;
 
-	net_ifopen();
+	ifaddr_open();
 	if (inet6 == -1 || lseek(inet6, 0, SEEK_SET) == -1 ||
 	    (len = readall(inet6, buf, sizeof(buf))) <= 0)
 		return 0;
@@ -82,7 +84,7 @@ ifmatch(const char *name, const char *ifname)
  * none yet (none at all, or only tentative ones still in DAD).
  */
 int
-net_ifaddr(const char *ifname, int family, char *out, size_t outlen)
+ifaddr_get(const char *ifname, int family, char *out, size_t outlen)
 {
 	struct ifaddrs *ifap, *ifa;
 	char buf[ADDRLEN], canon[ADDRLEN];

@@ -14,30 +14,17 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
-
-/*
- * A bad setting: where it came from (file:line, or the option) and what
- * is wrong. Returns -1 with a usage failure (64) in lastfail.
- */
-static int
-bad(const struct setting *s, int key, const char *fmt, ...)
-{
-	char what[sizeof(lastfail.msg)];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	if (s != NULL && s->line > 0)
-		return fail(F_USAGE, "%s:%d: %s: %s", conf_path, s->line,
-		    s->name ? s->name : conf_keyname(key), what);
-	if (s != NULL && s->opt != NULL && strcmp(s->opt, "-o") == 0)
-		return fail(F_USAGE, "-o %s=%s: %s", conf_keyname(key), s->v,
-		    what);
-	if (s != NULL && s->opt != NULL)
-		return fail(F_USAGE, "%s %s: %s", s->opt, s->v, what);
-	return fail(F_USAGE, "%s", what);
-}
+#include "util.h"
+#include "cert.h"
+#include "http.h"
+#include "conf.h"
+#include "value.h"
+#include "cli.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "dyndns.h"
+#include "tzo.h"
 
 /*
  * The one override rule: a key the command line sets comes from it,
@@ -76,164 +63,39 @@ val(const struct instance *f, const struct cli *c, int k, const char *def)
 	return s != NULL ? s->v : def;
 }
 
-static const struct range {
-	int key;
-	long long min, max;
-} ranges[] = {
-	{ K_TIMEOUT, 1, 3600 },
-	{ K_PORT, 1, 65535 },
-	{ K_CLUSTERPORT, 1, 65535 },
-	{ K_LOOKUPPORT, 1, 65535 },
-	{ K_UPDATEPORT, 1, 65535 },
-	{ K_CHECKINT, 0, 4294967295LL },
-	{ K_RETRYINT, 0, 4294967295LL },
-	{ K_MAXRETRIES, 0, 4294967295LL },
-};
-
-static const struct range *
-range(int key)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
-		if (ranges[i].key == key)
-			return &ranges[i];
-	return NULL;
-}
-
-/* A numeric parameter within its range, or a bad setting. */
-static int
-number(const struct setting *s, int key, long long *n)
-{
-	const struct range *r = range(key);
-
-	if (num_parse(s->v, r->min, r->max, n) == -1)
-		return bad(s, key, "must be a number from %lld to %lld", r->min,
-		    r->max);
-	return 0;
-}
-
-/* Refresh period: seconds, or a number with s, m, h or d. */
-static int
-period(const struct setting *s, long long *out)
-{
-	static const char units[] = "smhd";
-	static const long long mult[] = { 1, 60, 3600, 86400 };
-	char digits[24];
-	size_t len = strlen(s->v);
-	const char *u;
-	long long unit = 1;
-
-	if (len > 1 && len < sizeof(digits) &&
-	    (u = strchr(units, s->v[len - 1])) != NULL && *u != '\0') {
-		unit = mult[u - units];
-		len--;
-	}
-	snprintf(digits, sizeof(digits), "%.*s", (int)len, s->v);
-	if (len >= sizeof(digits) ||
-	    num_parse(digits, 1, 3660LL * 86400 / unit, out) == -1)
-		return bad(s, K_PERIOD, "a period: seconds, or a number followed "
-		    "by s, m, h or d, at most 3660d");
-	*out *= unit;
-	return 0;
-}
-
-static int
-isbool(const struct setting *s, int key, int *v)
-{
-	*v = 1;
-	if (s == NULL)
-		return 0;
-	if (strcmp(s->v, "1") == 0 || strcasecmp(s->v, "true") == 0)
-		return 0;
-	*v = 0;
-	if (strcmp(s->v, "0") == 0 || strcasecmp(s->v, "false") == 0)
-		return 0;
-	return bad(s, key, "must be 1, 0, true or false");
-}
-
-static int
-address(struct job *j, const struct setting *s, const char *a, int quiet)
-{
-	char canon[ADDRLEN];
-	int fam = AF_INET;
-
-	switch (addr_class(a, &fam, canon, sizeof(canon))) {
-	case A_BAD:
-		return bad(s, K_ADDRESS, "%s: not an IPv4 or IPv6 address", a);
-	case A_REFUSED:
-		return bad(s, K_ADDRESS, "%s: unspecified, loopback, "
-		    "link-local, broadcast or multicast address", a);
-	case A_MAPPED:
-		return bad(s, K_ADDRESS, "%s: give an IPv4-mapped address as "
-		    "IPv4", a);
-	case A_PRIVATE:
-		if (!quiet)
-			warn("%s: private address: the provider will publish "
-			    "it", a);
-		break;
-	case A_OK:
-		break;
-	}
-	if ((fam == AF_INET ? j->addr4 : j->addr6)[0] != '\0')
-		return bad(s, K_ADDRESS, "only one address of each family");
-	snprintf(fam == AF_INET ? j->addr4 : j->addr6, ADDRLEN, "%s", canon);
-	return 0;
-}
-
-/* -a or Address: "v4", "v6" or "v4,v6", at most one of each family. */
-static int
-addresses(struct job *j, const struct setting *s, int n, int quiet)
-{
-	char one[ADDRLEN + 1];
-	const char *p;
-	size_t len;
-	int i;
-
-	for (i = 0; i < n; i++)
-		for (p = s[i].v; *p != '\0'; p += len + (p[len] == ',')) {
-			len = strcspn(p, ",");
-			if (len == 0 || len > ADDRLEN)
-				return bad(&s[i], K_ADDRESS, "not an address "
-				    "list");
-			snprintf(one, sizeof(one), "%.*s", (int)len, p);
-			if (address(j, &s[i], one, quiet) == -1)
-				return -1;
-		}
-	return 0;
-}
-
 static int
 tzoserver(struct job *j, const struct instance *f, const struct cli *c)
 {
 	const struct setting *s, *sf;
-	long long port = 21340, n;
+	long long port = TZOPORT, n;
+	char def[8];
 	char url[600];
 	const char *host;
 
 	if ((s = eff(f, c, K_PROVIDER)) != NULL)
-		return bad(s, K_PROVIDER, "presets are for -P dyndns");
+		return value_bad(s, K_PROVIDER, "presets are for -P dyndns");
+	snprintf(def, sizeof(def), "%d", TZOPORT);
 	if ((s = eff(f, c, K_SERVER)) != NULL) {
-		if (url_hostport(&j->srv, s->v, "21340") == -1)
-			return bad(s, K_SERVER, "%s", lastfail.msg);
+		if (url_hostport(&j->srv, s->v, def) == -1)
+			return value_bad(s, K_SERVER, "%s", lastfail.msg);
 	} else {
 		s = eff(f, c, K_CLUSTER);
 		if ((sf = eff(f, c, K_CLUSTERPORT)) != NULL &&
-		    number(sf, K_CLUSTERPORT, &port) == -1)
+		    value_number(sf, K_CLUSTERPORT, &port) == -1)
 			return -1;
 		host = val(f, c, K_CLUSTER, "ClusterLookup1.tzo.com");
 		snprintf(url, sizeof(url), strchr(host, ':') ? "[%s]:%lld" :
 		    "%s:%lld", host, port);
-		if (url_hostport(&j->srv, url, "21340") == -1)
-			return bad(s, K_CLUSTER, "%s", lastfail.msg);
+		if (url_hostport(&j->srv, url, def) == -1)
+			return value_bad(s, K_CLUSTER, "%s", lastfail.msg);
 	}
 	if ((s = eff(f, c, K_LOOKUPPORT)) != NULL) {
-		if (number(s, K_LOOKUPPORT, &n) == -1)
+		if (value_number(s, K_LOOKUPPORT, &n) == -1)
 			return -1;
 		snprintf(j->lookupport, sizeof(j->lookupport), "%lld", n);
 	}
 	if ((s = eff(f, c, K_UPDATEPORT)) != NULL) {
-		if (number(s, K_UPDATEPORT, &n) == -1)
+		if (value_number(s, K_UPDATEPORT, &n) == -1)
 			return -1;
 		snprintf(j->updateport, sizeof(j->updateport), "%lld", n);
 	}
@@ -253,11 +115,11 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 	s = c->in.s[K_LOOKUPPORT].v ? &c->in.s[K_LOOKUPPORT] :
 	    c->in.s[K_UPDATEPORT].v ? &c->in.s[K_UPDATEPORT] : NULL;
 	if (s != NULL)
-		return bad(s, s == &c->in.s[K_LOOKUPPORT] ? K_LOOKUPPORT :
+		return value_bad(s, s == &c->in.s[K_LOOKUPPORT] ? K_LOOKUPPORT :
 		    K_UPDATEPORT, "ProviderUpdateServerLookupPort and "
 		    "UpdateServerPort go with -P tzo");
 	if (sp != NULL && (p = preset_find(sp->v)) == NULL)
-		return bad(sp, K_PROVIDER, "unknown provider (ddnsup -V lists "
+		return value_bad(sp, K_PROVIDER, "unknown provider (ddnsup -V lists "
 		    "them)");
 	if (p != NULL) {
 		j->pre = p;
@@ -267,16 +129,16 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 	}
 	if ((s = eff(f, c, K_SERVER)) != NULL) {
 		if (url_parse(&j->srv, s->v, "/nic/update") == -1)
-			return bad(s, K_SERVER, "%s", lastfail.msg);
+			return value_bad(s, K_SERVER, "%s", lastfail.msg);
 		snprintf(j->host6, sizeof(j->host6), "%s", j->srv.host);
 		return 0;
 	}
 	scheme = val(f, c, K_PROTOCOL, "https");
 	if (strcasecmp(scheme, "http") != 0 && strcasecmp(scheme, "https") != 0)
-		return bad(eff(f, c, K_PROTOCOL), K_PROTOCOL, "must be http or "
+		return value_bad(eff(f, c, K_PROTOCOL), K_PROTOCOL, "must be http or "
 		    "https");
 	if ((sf = eff(f, c, K_PORT)) != NULL &&
-	    number(sf, K_PORT, &port) == -1)
+	    value_number(sf, K_PORT, &port) == -1)
 		return -1;
 	sf = eff(f, c, K_FQDN);
 	host = val(f, c, K_FQDN, p ? p->host : "members.dyndns.org");
@@ -284,7 +146,7 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 		snprintf(j->host6, sizeof(j->host6), "%s", host);
 	s = eff(f, c, K_SCRIPT);
 	if (s != NULL && s->v[0] != '/')
-		return bad(s, K_SCRIPT, "must start with /");
+		return value_bad(s, K_SCRIPT, "must start with /");
 	br = strchr(host, ':') ? "[]" : "\0\0";
 	snprintf(url, sizeof(url), "%s://%.1s%s%.1s", scheme, br, host, br + 1);
 	if (port)
@@ -293,7 +155,7 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 	snprintf(url + strlen(url), sizeof(url) - strlen(url), "%s",
 	    val(f, c, K_SCRIPT, p ? p->path : "/nic/update"));
 	if (url_parse(&j->srv, url, "/nic/update") == -1)
-		return bad(sf ? sf : s, sf ? K_FQDN : K_SCRIPT, "%s",
+		return value_bad(sf ? sf : s, sf ? K_FQDN : K_SCRIPT, "%s",
 		    lastfail.msg);
 	return 0;
 }
@@ -303,12 +165,8 @@ protocol(struct job *j, const struct instance *f, const struct cli *c)
 {
 	const struct setting *s = eff(f, c, K_PROTO);
 
-	if (s == NULL || strcasecmp(s->v, "dyndns") == 0)
-		j->proto = P_DYNDNS;
-	else if (strcasecmp(s->v, "tzo") == 0)
-		j->proto = P_TZO;
-	else
-		return bad(s, K_PROTO, "protocol must be dyndns or tzo");
+	if ((j->proto = proto_find(s != NULL ? s->v : "dyndns")) == NULL)
+		return value_bad(s, K_PROTO, "protocol must be dyndns or tzo");
 	return 0;
 }
 
@@ -329,12 +187,12 @@ names(struct job *j, const struct instance *f, const struct cli *c,
 		if (off[i] || s[i]->v == NULL || s[i]->v[0] == '\0')
 			continue;
 		if (!validname(s[i]->v, 0))
-			return bad(s[i], K_DOMAIN1 + idx[i] - 1, "%s: not a "
+			return value_bad(s[i], K_DOMAIN1 + idx[i] - 1, "%s: not a "
 			    "valid fully qualified host name", s[i]->v);
 		j->names[j->nnames++] = s[i]->v;
 	}
 	if (j->nnames == 0)
-		return bad(f->line ? here : NULL, K_DOMAIN1, "no host name "
+		return value_bad(f->line ? here : NULL, K_DOMAIN1, "no host name "
 		    "given");
 	return names_check(j->names, j->nnames);
 }
@@ -343,7 +201,7 @@ static int
 user(struct job *j, const struct instance *f, const struct cli *c,
     const struct setting *here)
 {
-	int k = j->proto == P_TZO ? K_EMAIL : K_USER;
+	int k = j->proto == &proto_tzo ? K_EMAIL : K_USER;
 	const struct setting *s = eff(f, c, k);
 	const char *at;
 
@@ -352,18 +210,18 @@ user(struct job *j, const struct instance *f, const struct cli *c,
 		return 0;
 	}
 	if (s == NULL)
-		return bad(f->line ? here : NULL, k, "no user name: -u user is "
+		return value_bad(f->line ? here : NULL, k, "no user name: -u user is "
 		    "required");
 	j->user = s->v;
 	if (*j->user == '\0' || strlen(j->user) >= MAXUSER ||
 	    strchr(j->user, ':') != NULL)
-		return bad(s, K_USER, "1 to %d characters, no ':'", MAXUSER - 1);
-	if (j->proto != P_TZO)
+		return value_bad(s, K_USER, "1 to %d characters, no ':'", MAXUSER - 1);
+	if (j->proto != &proto_tzo)
 		return 0;
 	if ((at = strchr(j->user, '@')) == NULL || at == j->user ||
 	    at[1] == '\0' || strchr(at + 1, '@') != NULL ||
 	    !tzo_field(j->user, strlen(j->user)))
-		return bad(s, K_EMAIL, "not an e-mail address: one @, no "
+		return value_bad(s, K_EMAIL, "not an e-mail address: one @, no "
 		    "comma, space or control character");
 	return 0;
 }
@@ -375,14 +233,14 @@ v6keys(struct job *j, const struct instance *f, const struct cli *c)
 	const struct setting *s = eff(f, c, K_ALLOWPRIVATE);
 	const struct setting *id = eff(f, c, K_V6IID);
 
-	if (s != NULL && isbool(s, K_ALLOWPRIVATE, &j->allowprivate) == -1)
+	if (s != NULL && value_bool(s, K_ALLOWPRIVATE, &j->allowprivate) == -1)
 		return -1;
 	if ((j->hasiid = id != NULL) && iid_parse(id->v, j->iid) == -1)
-		return bad(id, K_V6IID, IIDERR);
+		return value_bad(id, K_V6IID, IIDERR);
 	j->prefixif = val(f, c, K_V6PREFIXIF, NULL);
 	if ((id != NULL || j->prefixif != NULL) && ((j->link == NULL &&
 	    j->checkurl == NULL) || !j->six))
-		return bad(id ? id : eff(f, c, K_V6PREFIXIF), id ? K_V6IID :
+		return value_bad(id ? id : eff(f, c, K_V6PREFIXIF), id ? K_V6IID :
 		    K_V6PREFIXIF, "applies to -i or -w's IPv6 address: give -6");
 	return 0;
 }
@@ -397,29 +255,29 @@ addrsource(struct job *j, const struct instance *f, const struct cli *c)
 	const struct setting *wurl = eff(f, c, K_ADDRESSURL);
 	int naddrs = in->naddrs ? in->naddrs : in->s[K_ADDRESS].v != NULL;
 
-	if (addresses(j, addrs, naddrs, 0) == -1)
+	if (value_addrs(j->addr4, j->addr6, addrs, naddrs, 0) == -1)
 		return -1;
 	if (naddrs > 0 && (link != NULL || wurl != NULL))
-		return bad(wurl ? wurl : link, wurl ? K_ADDRESSURL : K_LINK,
+		return value_bad(wurl ? wurl : link, wurl ? K_ADDRESSURL : K_LINK,
 		    "-a excludes -i and -w (Address excludes LinkReference "
 		    "and AddressURL)");
 	if (naddrs > 0 && (c->four || c->six))
-		return bad(&addrs[0], K_ADDRESS, "-4 and -6 choose the family "
+		return value_bad(&addrs[0], K_ADDRESS, "-4 and -6 choose the family "
 		    "for -i, -w or the connection; with -a the address says it");
-	if (j->proto == P_TZO && (c->six || j->addr6[0] != '\0'))
-		return bad(naddrs ? &addrs[0] : NULL, K_ADDRESS, "-P tzo: IPv4 "
+	if (j->proto == &proto_tzo && (c->six || j->addr6[0] != '\0'))
+		return value_bad(naddrs ? &addrs[0] : NULL, K_ADDRESS, "-P tzo: IPv4 "
 		    "only");
 	if (j->v6 == V6_NONE && (c->six || j->addr6[0] != '\0'))
-		return bad(eff(f, c, K_PROVIDER), K_PROVIDER, "this provider "
+		return value_bad(eff(f, c, K_PROVIDER), K_PROVIDER, "this provider "
 		    "takes IPv4 only");
 	if (wurl != NULL) {
 		j->checkurl = wurl->v;
 		if (url_parse(&j->wurl, wurl->v, "/") == -1)
-			return bad(wurl, K_ADDRESSURL, "%s", lastfail.msg);
-		if (strlen(wurl->v) >= sizeof(((struct checkrec *)0)->url))
-			return bad(wurl, K_ADDRESSURL, "URL too long");
+			return value_bad(wurl, K_ADDRESSURL, "%s", lastfail.msg);
+		if (strlen(wurl->v) >= URLMAX)
+			return value_bad(wurl, K_ADDRESSURL, "URL too long");
 		if (j->wurl.tls && j->wurl.literal)
-			return bad(wurl, K_ADDRESSURL, "an IP address cannot be "
+			return value_bad(wurl, K_ADDRESSURL, "an IP address cannot be "
 			    "checked against the certificate");
 	}
 	j->link = link != NULL ? link->v : NULL;
@@ -427,7 +285,7 @@ addrsource(struct job *j, const struct instance *f, const struct cli *c)
 		j->family = c->four ? AF_INET : AF_INET6;
 		if (j->srv.literal && (strchr(j->srv.host, ':') != NULL) ==
 		    c->four)
-			return bad(NULL, 0, "-%c: the server %s is an IPv%c "
+			return value_bad(NULL, 0, "-%c: the server %s is an IPv%c "
 			    "address", c->four ? '4' : '6', j->srv.host,
 			    c->four ? '6' : '4');
 	}
@@ -442,16 +300,16 @@ pins(struct job *j, const struct instance *f, const struct cli *c)
 
 	for (i = 0; i < in->npins; i++)
 		if (cert_parsepin(in->pins[i].v, &j->pins[j->npins++]) == -1)
-			return bad(&in->pins[i], K_PIN, "not sha256//BASE64 of a "
+			return value_bad(&in->pins[i], K_PIN, "not sha256//BASE64 of a "
 			    "SHA-256 hash");
-	if (j->npins > 0 && j->proto == P_TZO)
-		return bad(&in->pins[0], K_PIN, "tzo has no TLS, so nothing to "
+	if (j->npins > 0 && j->proto == &proto_tzo)
+		return value_bad(&in->pins[0], K_PIN, "tzo has no TLS, so nothing to "
 		    "pin");
 	if (j->npins > 0 && !j->srv.tls)
-		return bad(&in->pins[0], K_PIN, "pins need an https server");
+		return value_bad(&in->pins[0], K_PIN, "pins need an https server");
 	if (j->srv.tls && j->srv.literal && j->npins == 0 &&
-	    j->proto == P_DYNDNS)
-		return bad(NULL, 0, "-s %s: an IP address cannot be checked "
+	    j->proto == &proto_dyndns)
+		return value_bad(NULL, 0, "-s %s: an IP address cannot be checked "
 		    "against the certificate: give -k pin", j->srv.host);
 	return 0;
 }
@@ -460,7 +318,6 @@ static int
 agent(struct job *j, const struct setting *s)
 {
 	struct utsname un;
-	const char *p;
 
 	if (s == NULL) {
 		if (uname(&un) == -1) {
@@ -471,12 +328,8 @@ agent(struct job *j, const struct setting *s)
 		    un.machine);
 		return 0;
 	}
-	if (*s->v == '\0' || strlen(s->v) >= sizeof(j->agent))
-		return bad(s, K_AGENT, "1 to %zu characters",
-		    sizeof(j->agent) - 1);
-	for (p = s->v; *p != '\0'; p++)
-		if (*p < 0x20 || *p > 0x7e)
-			return bad(s, K_AGENT, "printable ASCII only");
+	if (value_agent(s, sizeof(j->agent)) == -1)
+		return -1;
 	snprintf(j->agent, sizeof(j->agent), "%s", s->v);
 	return 0;
 }
@@ -509,33 +362,47 @@ job_statefile(struct job *j, const struct instance *f, const struct cli *c)
 static int
 secretsource(struct job *j, const struct instance *f, const struct cli *c)
 {
-	int k = j->proto == P_TZO ? K_KEY : K_PASSWORD;
+	int k = j->proto == &proto_tzo ? K_KEY : K_PASSWORD;
 	const char *env;
 
 	if ((j->secretfrom = eff(f, c, K_SECRETFILE)) != NULL)
 		return 0;
 	if ((j->secretfrom = f->s[k].v ? &f->s[k] : NULL) != NULL) {
 		if (f->s[k].v[0] == '\0' || strlen(f->s[k].v) >= MAXSECRET)
-			return bad(&f->s[k], k, "1 to %d bytes", MAXSECRET - 1);
+			return value_bad(&f->s[k], k, "1 to %d bytes", MAXSECRET - 1);
 		return 0;
 	}
 	env = getenv("DDNSUP_PASSWORD");
 	if (env == NULL || *env == '\0')
-		return bad(NULL, 0, "no password: give -p file or set "
+		return value_bad(NULL, 0, "no password: give -p file or set "
 		    "DDNSUP_PASSWORD");
 	return 0;
 }
 
+/* -T or UpdateTimePeriod without a state file has no effect: say so. */
+static void
+periodwarn(const struct setting *p)
+{
+	if (p->line > 0)
+		warn("%s:%d: %s: has no effect without a state file "
+		    "(StateFile or -c)", p->file, p->line,
+		    p->name ? p->name : "UpdateTimePeriod");
+	else
+		warn("%s%s: has no effect without a state file (-c)",
+		    p->opt, strcmp(p->opt, "-o") == 0 ?
+		    " UpdateTimePeriod" : "");
+}
+
 /*
  * Check every setting of one instance and fill in its job. Nothing here
- * reads a file, an interface or the network: that is job_prepare's.
+ * reads a file, an interface or the network: that is prepare_job's.
  */
 int
 job_build(struct job *j, const struct instance *f, const struct cli *c)
 {
 	const struct setting *s;
 	/* where an instance of the file begins, for what it lacks */
-	struct setting here = { "", f->line, NULL, NULL };
+	struct setting here = { "", f->line, NULL, NULL, f->file };
 	long long n;
 
 	memset(j, 0, sizeof(*j));
@@ -552,32 +419,34 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	snprintf(j->updateport, sizeof(j->updateport), "21347");
 	if (f->badref)
 		return fail(F_USAGE, "%s:%d: Server: %s: no such Server in the "
-		    "file", conf_path, f->server.line, f->server.v);
+		    "file", f->server.file, f->server.line, f->server.v);
 	if (protocol(j, f, c) == -1 || names(j, f, c, &here) == -1 ||
-	    (j->proto == P_TZO ? tzoserver(j, f, c) :
+	    (j->proto == &proto_tzo ? tzoserver(j, f, c) :
 	    dyndnsserver(j, f, c)) == -1 || user(j, f, c, &here) == -1 ||
 	    addrsource(j, f, c) == -1 || pins(j, f, c) == -1)
 		return -1;
 	j->cafile = val(f, c, K_CACERT, NULL);
 	if ((s = eff(f, c, K_TIMEOUT)) != NULL) {
-		if (number(s, K_TIMEOUT, &n) == -1)
+		if (value_number(s, K_TIMEOUT, &n) == -1)
 			return -1;
 		j->timeout = (int)n;
 	}
-	if ((s = j->periodset = eff(f, c, K_PERIOD)) != NULL &&
-	    period(s, &j->refresh) == -1)
+	if ((s = eff(f, c, K_PERIOD)) != NULL &&
+	    value_period(s, &j->refresh) == -1)
 		return -1;
 	if (((s = eff(f, c, K_CHECKINT)) != NULL &&
-	    number(s, K_CHECKINT, &j->checkreuse) == -1) ||
+	    value_number(s, K_CHECKINT, &j->checkreuse) == -1) ||
 	    ((s = eff(f, c, K_RETRYINT)) != NULL &&
-	    number(s, K_RETRYINT, &j->retry) == -1) ||
+	    value_number(s, K_RETRYINT, &j->retry) == -1) ||
 	    ((s = eff(f, c, K_MAXRETRIES)) != NULL &&
-	    number(s, K_MAXRETRIES, &j->maxretries) == -1))
+	    value_number(s, K_MAXRETRIES, &j->maxretries) == -1))
 		return -1;
 	if (agent(j, eff(f, c, K_AGENT)) == -1 ||
-	    isbool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1)
+	    value_bool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1)
 		return -1;
 	job_statefile(j, f, c);
+	if ((s = eff(f, c, K_PERIOD)) != NULL && j->statefile == NULL)
+		periodwarn(s);
 	return secretsource(j, f, c);
 }
 
@@ -594,7 +463,7 @@ job_select(struct job *jobs, const struct instance *inst, int n,
 	for (i = 0; i < n; i++) {
 		if (c->conffile != NULL && !conf_selected(&inst[i], c->select))
 			continue;
-		if (isbool(eff(&inst[i], c, K_ENABLE), K_ENABLE, &on) == -1)
+		if (value_bool(eff(&inst[i], c, K_ENABLE), K_ENABLE, &on) == -1)
 			return -1;
 		on = conf_enabled(&inst[i], on);
 		if (!on && (c->select == NULL || c->optional))
@@ -612,89 +481,4 @@ job_select(struct job *jobs, const struct instance *inst, int n,
 		return fail(F_USAGE, "host names on the command line need -f "
 		    "with one instance (see -I)");
 	return njobs;
-}
-
-/* An option that sets a parameter. */
-int
-job_set(struct cli *c, int key, const char *v, const char *opt)
-{
-	struct setting *s;
-
-	if (key == K_PIN) {
-		if (c->in.npins == MAXPINS)
-			return fail(F_USAGE, "-k: at most %d pins", MAXPINS);
-		s = &c->in.pins[c->in.npins++];
-	} else if (key == K_ADDRESS) {
-		if (c->in.naddrs == 2)
-			return fail(F_USAGE, "%s %s: at most two addresses, one "
-			    "of each family", opt, v);
-		s = &c->in.addrs[c->in.naddrs++];
-	} else
-		s = &c->in.s[key];
-	s->v = v;
-	s->opt = opt;
-	return 0;
-}
-
-/* -o Key=value sets any parameter but the secrets. */
-int
-job_option(struct cli *c, const char *kv)
-{
-	const char *eq = strchr(kv, '=');
-	int key;
-
-	if (eq == NULL || eq == kv)
-		return fail(F_USAGE, "-o %s: expected key=value", kv);
-	if ((key = conf_key(kv, (size_t)(eq - kv))) == -1)
-		return fail(F_USAGE, "-o %.*s: unknown key", (int)(eq - kv), kv);
-	if (key == K_PASSWORD || key == K_KEY)
-		return fail(F_USAGE, "-o %.*s: secrets are not accepted on the "
-		    "command line; use -p file or DDNSUP_PASSWORD",
-		    (int)(eq - kv), kv);
-	return job_set(c, key, eq + 1, "-o");
-}
-
-/*
- * What the command line alone can tell, before any file is read: each
- * value it gives, checked as the instance would check it, and its names.
- */
-int
-job_checkcli(const struct cli *c)
-{
-	static struct job scratch;
-	const struct setting *s;
-	struct url u;
-	long long n;
-	int k, on;
-
-	if (c->select != NULL && c->conffile == NULL)
-		return fail(F_USAGE, "-I selects an instance of -f file");
-	if (names_check((const char *const *)c->names, c->nnames) == -1)
-		return -1;
-	memset(&scratch, 0, sizeof(scratch));
-	if (addresses(&scratch, c->in.addrs, c->in.naddrs, 1) == -1)
-		return -1;
-	for (k = 0; k < c->in.npins; k++)
-		if (cert_parsepin(c->in.pins[k].v, &scratch.pins[0]) == -1)
-			return bad(&c->in.pins[k], K_PIN, "not sha256//BASE64 "
-			    "of a SHA-256 hash");
-	for (k = 0; k < NKEYS; k++) {
-		if ((s = &c->in.s[k])->v == NULL)
-			continue;
-		if (range(k) != NULL && number(s, k, &n) == -1)
-			return -1;
-		if ((k == K_PERIOD && period(s, &n) == -1) ||
-		    ((k == K_ENABLE || k == K_SANDBOX || k == K_ALLOWPRIVATE) &&
-		    isbool(s, k, &on) == -1) || (k == K_V6IID &&
-		    iid_parse(s->v, scratch.iid) == -1 && bad(s, k, IIDERR)) ||
-		    (k == K_AGENT && agent(&scratch, s) == -1) ||
-		    (k == K_STATE && !*s->v && bad(s, k, "an empty path") == -1))
-			return -1;
-		if (k == K_ADDRESSURL && url_parse(&u, s->v, "/") == -1)
-			return bad(s, k, "%s", lastfail.msg);
-		if (k == K_PROVIDER && preset_find(s->v) == NULL)
-			return bad(s, k, "unknown provider (ddnsup -V lists "
-			    "them)");
-	}
-	return 0;
 }

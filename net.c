@@ -22,6 +22,9 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "net.h"
+#include "ifaddr.h"
 
 #define MAXADDRS	8
 #define ATTEMPTMS	250	/* RFC 8305's Connection Attempt Delay */
@@ -248,7 +251,7 @@ source(int family, struct sockaddr_storage *ss, socklen_t *len)
 	char a[ADDRLEN];
 
 	memset(ss, 0, sizeof(*ss));
-	if (net_ifaddr(blink, family, a, sizeof(a)) == -1)
+	if (ifaddr_get(blink, family, a, sizeof(a)) == -1)
 		return -1;
 	if (family == AF_INET) {
 		sin->sin_family = AF_INET;

@@ -11,6 +11,17 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "ifaddr.h"
+#include "cert.h"
+#include "http.h"
+#include "hash.h"
+#include "conf.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "state.h"
+#include "prepare.h"
 
 /* -p: read once, whatever the number of instances that use it */
 static char clisecret[MAXSECRET];
@@ -70,7 +81,7 @@ readsecret(const char *path, char *out, size_t *outlen)
 
 /* The secret: -p's file (read once), the file's Password or KeyProvided, or the environment. */
 int
-job_secret(struct job *j)
+prepare_secret(struct job *j)
 {
 	const struct setting *s = j->secretfrom;
 	const char *env = getenv("DDNSUP_PASSWORD");
@@ -105,51 +116,24 @@ job_secret(struct job *j)
  * the interfaces' presence, the CA bundle. Returns -1 with lastfail.
  */
 int
-job_prepare(struct job *j)
+prepare_job(struct job *j)
 {
-	const struct setting *p;
-	char line[TZOLINE + 2];
-	int i;
-
 	/* the links' addresses are looked up in the run: they may come late */
 	if (j->link != NULL && if_nametoindex(j->link) == 0)
 		return fail(F_CONFIG, "%s: no such interface", j->link);
 	if (j->prefixif != NULL && if_nametoindex(j->prefixif) == 0)
 		return fail(F_CONFIG, "%s: no such interface", j->prefixif);
 	if (j->link != NULL || j->prefixif != NULL)
-		net_ifopen();
-	if (job_secret(j) == -1)
+		ifaddr_open();
+	if (prepare_secret(j) == -1)
 		return -1;
 	/* a first run: before the sandbox, which allows only existing paths */
 	if (j->statefile != NULL && state_mkdir(j->statefile) == -1)
 		return -1;
-	if ((p = j->periodset) != NULL && j->statefile == NULL) {
-		if (p->line > 0)
-			warn("%s:%d: %s: has no effect without a state file "
-			    "(StateFile or -c)", conf_path, p->line,
-			    p->name ? p->name : "UpdateTimePeriod");
-		else
-			warn("%s%s: has no effect without a state file (-c)",
-			    p->opt, strcmp(p->opt, "-o") == 0 ?
-			    " UpdateTimePeriod" : "");
-	}
-	if (j->proto == P_TZO) {
-		if (!tzo_field(j->secret, j->secretlen))
-			return fail(F_CONFIG, "the TZO key may not contain a "
-			    "comma, a space or a control character");
-		for (i = 0; i < j->nnames; i++)
-			if (tzo_request(line, sizeof(line), 3, j, i, 0) == -1)
-				return fail(F_USAGE, "%s: the update line would "
-				    "be longer than %d bytes", j->names[i],
-				    TZOLINE);
-		wipe(line, sizeof(line));
-		warn("tzo: the key crosses the network in clear (TZO has no "
-		    "TLS)");
-	} else if (!j->srv.tls)
-		warn("%s: plain http: the password crosses the network in "
-		    "clear", j->srv.host);
+	if (j->proto->prepare(j) == -1)
+		return -1;
 	/* the anchors are decoded only when a handshake needs them */
-	if (job_cafile(j) == 0)
+	if (prepare_cafile(j) == 0)
 		return 0;
 	if (j->cafile == NULL)
 		return fail(F_CONFIG, "no CA bundle found: give -C file");
@@ -160,10 +144,9 @@ job_prepare(struct job *j)
 
 /* The CA file a job uses (NULL when none is found); 0 when it needs none. */
 int
-job_cafile(struct job *j)
+prepare_cafile(struct job *j)
 {
-	if ((j->proto == P_DYNDNS && j->srv.tls) || (j->checkurl &&
-	    j->wurl.tls)) {
+	if (j->proto->needca(j) || (j->checkurl && j->wurl.tls)) {
 		if (j->cafile == NULL)
 			j->cafile = cert_cafile();
 		return 1;

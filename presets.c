@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "ddnsup.h"
+#include "presets.h"
 
 /* changeip: "200 Successful Update" (ddclient, OpenWrt ddns-scripts) */
 static const struct answer changeip[] = {
@@ -168,11 +169,10 @@ preset_find(const char *name)
 	return NULL;
 }
 
-/* The job's row: its preset, or plain DynDNS2. */
 const struct preset *
-preset_row(const struct job *j)
+preset_row(const struct preset *p)
 {
-	return j->pre != NULL ? j->pre : &generic;
+	return p != NULL ? p : &generic;
 }
 
 /*

@@ -8,6 +8,20 @@
 #include <time.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "result.h"
+#include "net.h"
+#include "ifaddr.h"
+#include "cert.h"
+#include "http.h"
+#include "hash.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "checkip.h"
+#include "state.h"
+#include "hold.h"
+#include "run.h"
 
 static const char *loadedca;	/* the CA file whose anchors are loaded */
 #define RETRIES		3	/* after 250, 500 and 1000 ms */
@@ -15,7 +29,7 @@ static const char *loadedca;	/* the CA file whose anchors are loaded */
 static struct state st;
 static struct job sub;		/* the names that need a request */
 static struct nameresult subres[MAXNAMES];
-static char fp[MAXNAMES][33];
+static char fp[MAXNAMES][FPSIZE];
 
 /* Decode the job's trust anchors unless they are the ones loaded. */
 static int
@@ -55,7 +69,7 @@ webcheck(struct job *j, struct state *s, long long now)
 		}
 		if (j->wurl.tls && anchors(j) == -1)
 			return -1;
-		if (check_fetch(j, &j->wurl, fam, out, ADDRLEN) == -1)
+		if (checkip_fetch(j, &j->wurl, fam, out, ADDRLEN) == -1)
 			return fail(lastfail.kind == F_CONFIG ? F_CONFIG :
 			    F_CHECK, "%s", lastfail.msg);
 		if (c != NULL) {
@@ -86,11 +100,11 @@ linkaddrs(struct job *j)
 	int v6 = j->six && j->prefixif == NULL;
 
 	if (j->link != NULL && j->checkurl == NULL && ((v6 &&
-	    net_ifaddr(j->link, AF_INET6, j->addr6, ADDRLEN) == -1) ||
-	    ((j->four || !j->six) && net_ifaddr(j->link, AF_INET, j->addr4,
+	    ifaddr_get(j->link, AF_INET6, j->addr6, ADDRLEN) == -1) ||
+	    ((j->four || !j->six) && ifaddr_get(j->link, AF_INET, j->addr4,
 	    ADDRLEN) == -1)))
 		return -1;
-	if (j->prefixif != NULL && net_ifaddr(j->prefixif, AF_INET6, j->addr6,
+	if (j->prefixif != NULL && ifaddr_get(j->prefixif, AF_INET6, j->addr6,
 	    ADDRLEN) == -1)
 		return -1;
 	return 0;
@@ -159,10 +173,7 @@ update(const struct job *j)
 
 	for (ms = 250, tries = 0;; ms *= 2) {
 		net_reached(1);
-		if (j->proto == P_TZO)
-			tzo_update(&sub, subres);
-		else
-			dyndns_update(&sub, subres, NULL);
+		j->proto->update(&sub, subres);
 		if (!unreached(subres, sub.nnames) || ++tries > RETRIES ||
 		    net_remaining() <= ms + 250)
 			return;
@@ -170,48 +181,6 @@ update(const struct job *j)
 			logv("%s: again in %d ms", subres[0].text, ms);
 		pausems(ms);
 	}
-}
-
-/* -n: one request that would be sent, the secret masked. */
-static int
-showone(const struct job *j)
-{
-	char req[8192], *p, *nl;
-
-	printf("# %s %s port %s\n", j->srv.tls ? "https" : "http",
-	    j->srv.host, j->srv.port);
-	if (dyndns_request(req, sizeof(req), j, 1) == -1)
-		return -1;
-	for (p = req; (nl = strstr(p, "\r\n")) != NULL && nl != p; p = nl + 2)
-		printf("%.*s\n", (int)(nl - p), p);
-	return 0;
-}
-
-/* -n: what would be sent, every request of it. */
-static int
-dryrun(const struct job *j)
-{
-	char req[8192];
-	int i;
-
-	if (j->proto == P_TZO) {
-		printf("# tzo stage 1: cluster lookup %s port %s\n", j->srv.host,
-		    j->srv.port);
-		tzo_request(req, sizeof(req), 1, j, 0, 1);
-		printf("%s\n", req);
-		printf("# tzo stage 2: each cluster address, port %s\n",
-		    j->lookupport);
-		tzo_request(req, sizeof(req), 2, j, 0, 1);
-		printf("%s\n", req);
-		printf("# tzo stage 3: each update server, port %s\n",
-		    j->updateport);
-		for (i = 0; i < j->nnames; i++) {
-			tzo_request(req, sizeof(req), 3, j, i, 1);
-			printf("%s\n", req);
-		}
-		return 0;
-	}
-	return dyndns_update(j, subres, showone);
 }
 
 /* What the state settles without a request; the rest goes into sub. */
@@ -225,9 +194,9 @@ decide(struct job *j, long long now, int *need, struct nameresult *res)
 	for (i = 0; i < j->nnames; i++) {
 		need[i] = 1;
 		if (j->statefile != NULL) {
-			state_fingerprint(&st, j, i, fp[i]);
+			hold_fingerprint(&st, j, j->names[i], fp[i]);
 			if (!j->force)
-				need[i] = state_decide(&st, j, i, fp[i],
+				need[i] = hold_decide(&st, j, i, fp[i],
 				    j->refresh, now, &res[i]);
 		}
 		if (need[i])
@@ -247,7 +216,7 @@ showdry(const struct job *j, const int *need, const struct nameresult *res)
 			printf("# %s: %s\n", j->names[i],
 			    res[i].res == R_SKIPPED ? "skipped" :
 			    res[i].res == R_HELD ? "held" : "stopped");
-	return sub.nnames > 0 ? dryrun(&sub) : 0;
+	return sub.nnames > 0 ? j->proto->dryrun(&sub) : 0;
 }
 
 /*
@@ -269,7 +238,8 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	st.lockfd = st.tmpfd = -1;
 	if (clock_now(&now) == -1)
 		goto failed;
-	if (j->statefile != NULL && state_open(&st, j->statefile) == -1)
+	if (j->statefile != NULL && state_open(&st, j->statefile,
+	    net_remaining()) == -1)
 		goto failed;
 	if (waitaddrs(j) == -1)
 		goto failed;
@@ -279,7 +249,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	if (shape(j) == -1)
 		goto failed;
 	/* the provider's own refusals: nothing sent, nothing recorded */
-	if (j->proto == P_DYNDNS && dyndns_check(j) == -1)
+	if (j->proto->check(j) == -1)
 		goto failed;
 	decide(j, now, need, res);
 	if (dry) {
@@ -299,7 +269,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 			continue;
 		res[i] = subres[k++];
 		if (j->statefile != NULL)
-			state_record(&st, j, i, fp[i], &res[i], now);
+			hold_record(&st, j, i, fp[i], &res[i], now);
 	}
 	if (j->statefile != NULL && (sub.nnames > 0 || j->checkurl != NULL) &&
 	    state_save(&st) == -1)
@@ -309,6 +279,6 @@ run_job(struct job *j, int dry, struct nameresult *res)
 failed:
 	wipe(sub.secret, sizeof(sub.secret));
 	state_close(&st);
-	results_fail(res, j->nnames, "-");
+	results_fail(res, j->nnames, "-", net_reached(0));
 	return -1;
 }

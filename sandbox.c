@@ -11,6 +11,14 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "cert.h"
+#include "http.h"
+#include "conf.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "sandbox.h"
 
 #if defined(__linux__) && defined(__has_include)
 #if __has_include(<sys/prctl.h>)
@@ -134,17 +142,12 @@ llport(int rs, const char *port, unsigned long long access)
 	return (int)syscall(SYS_landlock_add_rule, rs, LL_RULE_PORT, &p, 0);
 }
 
-/* The job's TCP ports: the provider's (TZO: its three stages'), the check page's. */
+/* The job's TCP ports: its protocol's, the check page's. */
 static int
 ports(const struct job *j, const char **out)
 {
-	int n = 0;
+	int n = j->proto->ports(j, out);
 
-	out[n++] = j->srv.port;
-	if (j->proto == P_TZO) {
-		out[n++] = j->lookupport;
-		out[n++] = j->updateport;
-	}
 	if (j->checkurl != NULL)
 		out[n++] = j->wurl.port;
 	return n;

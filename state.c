@@ -14,6 +14,10 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "http.h"
+#include "hash.h"
+#include "state.h"
 
 #define HEADER		"ddnsup-state 1"
 #define STATEMAX	65536
@@ -84,8 +88,8 @@ isstatus(long long v)
 	    v == ST_UNAVAILABLE || (v >= ST_TEMPFAIL && v <= ST_CONFIG);
 }
 
-static struct staterec *
-find(struct state *st, const char *name, char family)
+struct staterec *
+state_find(struct state *st, const char *name, char family)
 {
 	int i;
 
@@ -114,9 +118,9 @@ parseline(struct state *st, char *line)
 		*p++ = '\0';
 	}
 	if (n == 2 && strcmp(f[0], "salt") == 0) {
-		if (st->salt[0] != '\0' || strlen(f[1]) != 32 || !ishex(f[1], 32))
+		if (st->salt[0] != '\0' || strlen(f[1]) != FPHEX || !ishex(f[1], FPHEX))
 			return fail(F_CONFIG, "bad salt");
-		memcpy(st->salt, f[1], 33);
+		memcpy(st->salt, f[1], FPSIZE);
 		return 0;
 	}
 	if (n == 5 && strcmp(f[0], "check") == 0) {
@@ -135,7 +139,7 @@ parseline(struct state *st, char *line)
 	}
 	if (n == 4 && strcmp(f[0], "fails") == 0) {
 		/* consecutive failures, for MaxRetries: after its name record */
-		if ((r = find(st, f[1], f[2][0])) == NULL || f[2][1] != '\0' ||
+		if ((r = state_find(st, f[1], f[2][0])) == NULL || f[2][1] != '\0' ||
 		    !isnumber(f[3], &v[0]) || v[0] == 0 || r->fails != 0)
 			return fail(F_CONFIG, "bad fails record");
 		r->fails = v[0];
@@ -145,16 +149,18 @@ parseline(struct state *st, char *line)
 		return fail(F_CONFIG, "unknown record");
 	/* a hold for a local failure: "local", the address and configuration it was for */
 	if (n == 13 && (strcmp(f[10], "local") != 0 || !isaddr(f[11],
-	    f[2][0]) || strlen(f[12]) != 32 || !ishex(f[12], 32)))
+	    f[2][0]) || strlen(f[12]) != FPHEX ||
+	    !ishex(f[12], FPHEX)))
 		return fail(F_CONFIG, "bad name record");
 	if (!validname(f[1], 0) || (f[2][0] != '4' && f[2][0] != '6' &&
 	    f[2][0] != '-') || f[2][1] != '\0' || !isaddr(f[3], f[2][0]) ||
 	    !isnumber(f[4], &v[0]) || !isword(f[5], sizeof(r->code)) ||
 	    !isnumber(f[6], &v[1]) || !isstatus(v[1]) ||
 	    !isnumber(f[7], &v[2]) || !isnumber(f[8], &v[3]) ||
-	    (strcmp(f[9], "-") != 0 && (strlen(f[9]) != 32 || !ishex(f[9], 32))))
+	    (strcmp(f[9], "-") != 0 && (strlen(f[9]) != FPHEX ||
+	    !ishex(f[9], FPHEX))))
 		return fail(F_CONFIG, "bad name record");
-	if (find(st, f[1], f[2][0]) != NULL)
+	if (state_find(st, f[1], f[2][0]) != NULL)
 		return fail(F_CONFIG, "%s recorded twice", f[1]);
 	if (st->n == MAXRECS)
 		return fail(F_CONFIG, "more than %d records", MAXRECS);
@@ -245,18 +251,18 @@ state_format(const struct state *st, char *buf, size_t size)
 static void
 newsalt(struct state *st)
 {
-	unsigned char r[16];
+	unsigned char r[FPHEX / 2];
 	int i;
 
-	if (tls_random(r, sizeof(r)) == -1)
-		for (i = 0; i < 16; i++)
+	if (hash_random(r, sizeof(r)) == -1)
+		for (i = 0; i < FPHEX / 2; i++)
 			r[i] = (unsigned char)(time(NULL) >> (i % 4 * 8) ^ getpid());
-	for (i = 0; i < 16; i++)
+	for (i = 0; i < FPHEX / 2; i++)
 		snprintf(st->salt + 2 * (size_t)i, 3, "%02x", r[i]);
 }
 
 static int
-lock(struct state *st)
+lock(struct state *st, int waitms)
 {
 	char path[sizeof(st->path) + 8];
 	struct flock fl;
@@ -272,7 +278,7 @@ lock(struct state *st)
 	while (fcntl(st->lockfd, F_SETLK, &fl) == -1) {
 		if (errno != EACCES && errno != EAGAIN && errno != EINTR)
 			return fail(F_CONFIG, "lock %s:", path);
-		if (net_remaining() == 0)
+		if ((waitms -= 20) < 0)
 			return fail(F_TIMEOUT, "%s: still locked by another "
 			    "run at the deadline", st->path);
 		poll(NULL, 0, 20);
@@ -316,12 +322,13 @@ state_mkdir(const char *path)
 }
 
 /*
- * Lock the state, read it (a missing file is an empty state, a corrupt
- * one a warning and an empty state), and check that its directory can
- * be written, so that one that cannot is found before anything is sent.
+ * Lock the state (waiting at most waitms for another run), read it (a
+ * missing file is an empty state, a corrupt one a warning and an empty
+ * state), and check that its directory can be written, so that one that
+ * cannot is found before anything is sent.
  */
 int
-state_open(struct state *st, const char *path)
+state_open(struct state *st, const char *path, int waitms)
 {
 	static char buf[STATEMAX + 1];
 	struct stat sb;
@@ -337,7 +344,7 @@ state_open(struct state *st, const char *path)
 	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
 		return fail(F_CONFIG, "%s: not a regular file%s", path,
 		    S_ISLNK(sb.st_mode) ? " (a symbolic link is refused)" : "");
-	if (lock(st) == -1)
+	if (lock(st, waitms) == -1)
 		return -1;
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) == -1) {
 		if (errno != ENOENT)
@@ -476,97 +483,11 @@ state_close(struct state *st)
 	st->lockfd = -1;
 }
 
-/* The address a run has for a record's family, "-" for none. */
-static const char *
-tried(const struct job *j, char family)
+/* Added when there is none; NULL when the state is full. */
+struct staterec *
+state_get(struct state *st, const char *name, char family)
 {
-	const char *a = family == '4' ? j->addr4 : family == '6' ? j->addr6 : "";
-
-	return a[0] ? a : "-";
-}
-
-/*
- * Before any request: 0 when the state settles name i without one (res
- * filled in: stopped, held or skipped), 1 when it must be sent.
- */
-int
-state_decide(struct state *st, const struct job *j, int i, const char *fp,
-    long long period, long long now, struct nameresult *res)
-{
-	const char *name = j->names[i];
-	char buf[sizeof(res->addr)];
-	struct staterec *r, *r4, *r6;
-	int k;
-
-	memset(res, 0, sizeof(*res));
-	snprintf(res->addr, sizeof(res->addr), "%s", addrpair(buf,
-	    sizeof(buf), j->addr4, j->addr6));
-	for (k = 0; k < st->n; k++) {
-		r = &st->rec[k];
-		if (strcasecmp(r->name, name) != 0 || r->stop == 0)
-			continue;
-		if (strcmp(r->fp, fp) != 0) {
-			/* the configuration changed: a person acted */
-			r->stop = 0;
-			r->fails = 0;
-			snprintf(r->fp, sizeof(r->fp), "-");
-			continue;
-		}
-		res->res = R_FAILED;
-		res->status = r->status;
-		snprintf(res->code, sizeof(res->code), "%s", r->code);
-		snprintf(res->text, sizeof(res->text), "%s: stopped since %s by "
-		    "%s: change the configuration, or run once with -F, to "
-		    "resume", name, timestr(r->stop), r->code);
-		res->local = 1;
-		return 0;
-	}
-	for (k = 0; k < st->n; k++) {
-		r = &st->rec[k];
-		if (strcasecmp(r->name, name) != 0 || r->hold <= now)
-			continue;
-		/* a local hold gives way to a new address or configuration */
-		if (r->lhold[0] && (strcmp(r->lfp, fp) != 0 ||
-		    strcmp(r->lhold, tried(j, r->family)) != 0))
-			continue;
-		res->res = R_HELD;
-		res->status = ST_TEMPFAIL;
-		snprintf(res->code, sizeof(res->code), "%s", r->code);
-		snprintf(res->text, sizeof(res->text), "%s: held until %s after "
-		    "%s", name, timestr(r->hold), r->code);
-		res->local = 1;
-		return 0;
-	}
-	if (!j->addr4[0] && !j->addr6[0])
-		return 1;
-	r4 = find(st, name, '4');
-	r6 = find(st, name, '6');
-	if (j->addr4[0] && (r4 == NULL || strcmp(r4->addr, j->addr4) != 0 ||
-	    now - r4->updated >= period || r4->updated > now ||
-	    state_changed(r4, fp)))
-		return 1;
-	if (j->addr6[0] && (r6 == NULL || strcmp(r6->addr, j->addr6) != 0 ||
-	    now - r6->updated >= period || r6->updated > now ||
-	    state_changed(r6, fp)))
-		return 1;
-	r = j->addr4[0] ? r4 : r6;
-	res->res = R_SKIPPED;
-	res->status = ST_OK;
-	snprintf(res->code, sizeof(res->code), "%s", r->code);
-	return 0;
-}
-
-/* Registered under another configuration (another server, user, ...). */
-int
-state_changed(const struct staterec *r, const char *fp)
-{
-	return r->stop == 0 && strcmp(r->fp, "-") != 0 && strcmp(r->fp, fp) != 0;
-}
-
-static struct staterec *
-get(struct state *st, const char *name, char family)
-{
-	struct staterec *r = find(st, name, family);
+	struct staterec *r = state_find(st, name, family);
 
 	if (r != NULL || st->n == MAXRECS)
 		return r;
@@ -577,123 +498,4 @@ get(struct state *st, const char *name, char family)
 	snprintf(r->addr, sizeof(r->addr), "-");
 	snprintf(r->fp, sizeof(r->fp), "-");
 	return r;
-}
-
-/* After the reply: remember the outcome for name i. */
-void
-state_record(struct state *st, const struct job *j, int i, const char *fp,
-    const struct nameresult *res, long long now)
-{
-	const char *name = j->names[i];
-	char fam[2], addr[2][ADDRLEN], canon[ADDRLEN];
-	struct staterec *r;
-	const char *comma;
-	int nf = 0, k, f, temp;
-	long long hold, retry;
-
-	if (j->addr4[0]) {
-		fam[nf] = '4';
-		snprintf(addr[nf++], ADDRLEN, "%s", j->addr4);
-	}
-	if (j->addr6[0]) {
-		fam[nf] = '6';
-		snprintf(addr[nf++], ADDRLEN, "%s", j->addr6);
-	}
-	if (nf == 0 && res->res != R_FAILED) {
-		/* the provider chose: its echo says which address and family */
-		for (comma = res->addr; nf < 2 && comma != NULL; nf++) {
-			snprintf(canon, sizeof(canon), "%.*s",
-			    (int)strcspn(comma, ","), comma);
-			if (addr_class(canon, &f, addr[nf], ADDRLEN) == A_BAD)
-				break;
-			fam[nf] = f == AF_INET ? '4' : '6';
-			if ((comma = strchr(comma, ',')) != NULL)
-				comma++;
-		}
-	}
-	if (nf == 0) {
-		fam[nf] = '-';
-		snprintf(addr[nf++], ADDRLEN, "-");
-	}
-	for (k = 0; k < nf; k++) {
-		if ((r = get(st, name, fam[k])) == NULL)
-			continue;
-		snprintf(r->code, sizeof(r->code), "%s", res->code);
-		r->status = res->status;
-		if (res->res == R_UPDATED || res->res == R_UNCHANGED) {
-			if (strcmp(addr[k], "-") != 0)
-				snprintf(r->addr, sizeof(r->addr), "%.*s",
-				    ADDRLEN - 1, addr[k]);
-			r->updated = now;
-			continue;
-		}
-		r->fails++;
-		/* a reply not understood is no refusal: a hold, never a stop */
-		temp = res->status == ST_TEMPFAIL ||
-		    res->status == ST_UNAVAILABLE ||
-		    strcmp(res->code, "protocol") == 0;
-		if (temp && res->local && !res->reached) {
-			/* nothing reached the provider: a short hold, for this
-			   address and configuration only */
-			r->hold = now + (j->retry >= 0 && j->retry < LOCALHOLD ?
-			    j->retry : LOCALHOLD);
-			snprintf(r->lfp, sizeof(r->lfp), "%s", fp);
-			snprintf(r->lhold, sizeof(r->lhold), "%.*s",
-			    ADDRLEN - 1, addr[k]);
-		} else if (temp) {
-			r->lhold[0] = '\0';
-			/* never sooner than the provider asks */
-			hold = res->wait > 0 ? res->wait : res->local ? 0 :
-			    HOLDOFF;
-			retry = j->retry >= 0 ? j->retry : HOLDOFF;
-			r->hold = now + (hold > retry ? hold : retry);
-		}
-		if ((!temp && res->status != ST_NOHOST) ||
-		    (j->maxretries >= 0 && r->fails > j->maxretries)) {
-			r->stop = now;
-			r->lhold[0] = '\0';
-			snprintf(r->fp, sizeof(r->fp), "%s", fp);
-		}
-	}
-	if (res->res != R_UPDATED && res->res != R_UNCHANGED)
-		return;
-	for (k = 0; k < st->n; k++)
-		if (strcasecmp(st->rec[k].name, name) == 0) {
-			st->rec[k].hold = 0;
-			st->rec[k].lhold[0] = '\0';
-			st->rec[k].stop = 0;
-			st->rec[k].fails = 0;
-			/* what it was registered under, so a change is seen */
-			snprintf(st->rec[k].fp, sizeof(st->rec[k].fp), "%s", fp);
-		}
-}
-
-/* What a stop remembers of name i's configuration: never the secret itself. */
-void
-state_fingerprint(const struct state *st, const struct job *j, int i,
-    char *fp)
-{
-	char srv[700], name[256], pins[MAXPINS * 32];
-	const char *f[6];
-	size_t l[6], k;
-
-	snprintf(srv, sizeof(srv), "%s %s %s %s %s %s %s",
-	    j->proto == P_TZO ? "tzo" : "dyndns", j->srv.tls ? "https" : "http",
-	    j->srv.host, j->srv.port, j->srv.path, j->lookupport, j->updateport);
-	for (k = 0; j->names[i][k] != '\0' && k < sizeof(name) - 1; k++)
-		name[k] = (char)tolower((unsigned char)j->names[i][k]);
-	name[k] = '\0';
-	for (k = 0; k < (size_t)j->npins; k++)
-		memcpy(pins + 32 * k, j->pins[k].hash, 32);
-	f[0] = srv;
-	f[1] = j->user;
-	f[2] = j->secret;
-	f[3] = name;
-	f[4] = j->cafile ? j->cafile : "";
-	f[5] = pins;
-	for (k = 0; k < 5; k++)
-		l[k] = strlen(f[k]);
-	l[2] = j->secretlen;
-	l[5] = (size_t)j->npins * 32;
-	tls_fingerprint(fp, st->salt, f, l, 6);
 }

@@ -7,6 +7,20 @@
 #include <time.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "result.h"
+#include "ifaddr.h"
+#include "cert.h"
+#include "http.h"
+#include "hash.h"
+#include "conf.h"
+#include "cli.h"
+#include "presets.h"
+#include "job.h"
+#include "state.h"
+#include "hold.h"
+#include "prepare.h"
+#include "status.h"
 
 #define DM	"Device.DynamicDNS."
 
@@ -60,10 +74,10 @@ current(struct job *j)
 	int k;
 
 	if (j->link != NULL) {
-		if (j->six && net_ifaddr(j->link, AF_INET6, j->addr6,
+		if (j->six && ifaddr_get(j->link, AF_INET6, j->addr6,
 		    ADDRLEN) == -1)
 			j->addr6[0] = '\0';
-		if ((j->four || !j->six) && net_ifaddr(j->link, AF_INET,
+		if ((j->four || !j->six) && ifaddr_get(j->link, AF_INET,
 		    j->addr4, ADDRLEN) == -1)
 			j->addr4[0] = '\0';
 		return;
@@ -109,7 +123,7 @@ hoststatus(const char *name, const char *fp, long long now, long long *last,
 		if (r->stop != 0 && (fp == NULL || strcmp(r->fp, fp) == 0))
 			err = 1;
 		else if (r->stop != 0 || r->hold > now ||
-		    (fp != NULL && state_changed(r, fp)) ||
+		    (fp != NULL && hold_changed(r, fp)) ||
 		    stale(r, '4', job.addr4) || stale(r, '6', job.addr6))
 			need = 1;
 	}
@@ -157,8 +171,8 @@ static void
 client(const struct instance *in, const struct cli *c, long long now)
 {
 	const struct setting *hs[MAXNAMES];
-	const char *name, *v = in->s[K_ENABLE].v, *status, *save;
-	char fp[33], buf[64];
+	const char *name, *v = in->s[K_ENABLE].v, *status;
+	char fp[FPSIZE], buf[64];
 	int idx[MAXNAMES], off[MAXNAMES], hst[MAXNAMES], n, h, on, ok;
 	int busy = 0, last = ST_OK, havefp, i = in->index ? in->index : 1;
 	long long upd[MAXNAMES];
@@ -173,8 +187,8 @@ client(const struct instance *in, const struct cli *c, long long now)
 	}
 	/* the fingerprint needs what a run would use: the CA file, the secret */
 	if (ok)
-		job_cafile(&job);
-	havefp = ok && job_secret(&job) == 0;
+		prepare_cafile(&job);
+	havefp = ok && prepare_secret(&job) == 0;
 	if (job.statefile != NULL && state_peek(&st, job.statefile,
 	    &busy) == -1) {
 		warn("%s", lastfail.msg);
@@ -187,10 +201,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 	for (h = 0; h < n; h++) {
 		name = hs[h] ? hs[h]->v : c->names[h];
 		if (havefp) {
-			save = job.names[0];
-			job.names[0] = name ? name : "";
-			state_fingerprint(&st, &job, 0, fp);
-			job.names[0] = save;
+			hold_fingerprint(&st, &job, name ? name : "", fp);
 		}
 		hst[h] = hoststatus(name ? name : "", havefp ? fp : NULL, now,
 		    &upd[h], &last, busy);
@@ -265,7 +276,7 @@ status_report(const struct instance *inst, int n, const struct cli *c)
 	for (p = preset_all(); p->name != NULL; p++)
 		printf("%s%s", p == preset_all() ? "" : ",", p->name);
 	printf("\n" DM "ClientNumberOfEntries = %d\n", count);
-	printf(DM "ServerNumberOfEntries = %d\n", c->conffile ? conf_nservers :
+	printf(DM "ServerNumberOfEntries = %d\n", c->conffile ? conf_servers() :
 	    0);
 	for (; count > 0; count--, last = min) {
 		for (min = 1000, k = 0, i = 0; i < n; i++)

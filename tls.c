@@ -8,7 +8,12 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "net.h"
+#include "cert.h"
 #include "tls.h"
+#include "x509.h"
+#include "hash.h"
 
 /*
  * One TLS connection at a time (the update, or the address check before
@@ -163,7 +168,7 @@ tlsfail(struct conn *c)
 	static const unsigned char alert[] = { 21, 3, 3, 0, 2, 2 };
 	int err = br_ssl_engine_last_error(&tls.sc.eng), kind = F_CERT;
 	unsigned char rec[sizeof(alert) + 1], a = 42;	/* bad_certificate */
-	const char *why = cert_why(&kind, &a);
+	const char *why = x509_why(&kind, &a);
 	int x509 = err >= BR_ERR_X509_OK && err < BR_ERR_X509_OK + 32;
 
 	if (why != NULL || x509) {
@@ -271,21 +276,6 @@ run(struct conn *c, unsigned want)
 	}
 }
 
-int
-tls_random(void *buf, size_t len)
-{
-	ssize_t n;
-	int fd;
-
-	if (getentropy(buf, len) == 0)
-		return 0;
-	if ((fd = open("/dev/urandom", O_RDONLY)) == -1)
-		return -1;
-	n = read(fd, buf, len);
-	close(fd);
-	return n == (ssize_t)len ? 0 : -1;
-}
-
 static const uint16_t suites[] = {
 	BR_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
 	BR_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
@@ -348,9 +338,9 @@ tls_handshake(struct conn *c, const char *name, const struct pin *pins,
 		return -1;
 	clientinit(&tls.sc);
 	br_ssl_engine_set_buffer(&tls.sc.eng, tls.iobuf, sizeof(tls.iobuf), 0);
-	br_ssl_engine_set_x509(&tls.sc.eng, cert_verifier(&tls.sc.eng, c->peer,
+	br_ssl_engine_set_x509(&tls.sc.eng, x509_verifier(&tls.sc.eng, c->peer,
 	    pins, npins, now));
-	if (tls_random(seed, sizeof(seed)) == -1)
+	if (hash_random(seed, sizeof(seed)) == -1)
 		return fail(F_TLS, "no entropy for TLS:");
 	br_ssl_engine_inject_entropy(&tls.sc.eng, seed, sizeof(seed));
 	wipe(seed, sizeof(seed));
@@ -440,33 +430,4 @@ tlsclose(struct conn *c)
 {
 	wipe(&tls, sizeof(tls));
 	net_close(c);
-}
-
-/*
- * 32 hex digits of SHA-256 over the salt and each field with its length:
- * tells whether a configuration changed without keeping its secret.
- */
-void
-tls_fingerprint(char *out, const char *salt, const char *const *field,
-    const size_t *len, int n)
-{
-	br_sha256_context h;
-	unsigned char hash[32], l[4];
-	int i;
-
-	br_sha256_init(&h);
-	br_sha256_update(&h, salt, strlen(salt));
-	for (i = 0; i < n; i++) {
-		l[0] = (unsigned char)(len[i] >> 24);
-		l[1] = (unsigned char)(len[i] >> 16);
-		l[2] = (unsigned char)(len[i] >> 8);
-		l[3] = (unsigned char)len[i];
-		br_sha256_update(&h, l, 4);
-		br_sha256_update(&h, field[i], len[i]);
-	}
-	br_sha256_out(&h, hash);
-	for (i = 0; i < 16; i++)
-		snprintf(out + 2 * (size_t)i, 3, "%02x", hash[i]);
-	wipe(hash, sizeof(hash));
-	wipe(&h, sizeof(h));
 }

@@ -7,6 +7,15 @@
 #include <string.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "result.h"
+#include "net.h"
+#include "cert.h"
+#include "http.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "tzo.h"
 
 #define LOOKUPBANNER	"TZO Cluster Lookup Server"
 #define SERVERBANNER	"TZO Update Server Lookup"
@@ -396,7 +405,8 @@ tzo_update(struct job *j, struct nameresult *res)
 	for (i = 0; i < j->nnames; i++) {
 		memset(&res[i], 0, sizeof(res[i]));
 		if (update(&conn, j, i, servers, n, &res[i]) == -1) {
-			results_fail(&res[i], j->nnames - i, addr);
+			results_fail(&res[i], j->nnames - i, addr,
+			    net_reached(0));
 			return -1;
 		}
 		if (res[i].res == R_FAILED &&
@@ -413,6 +423,96 @@ refused:
 	return -1;
 bad:
 	conn_close(&conn.c);
-	results_fail(res, j->nnames, addr);
+	results_fail(res, j->nnames, addr, net_reached(0));
 	return -1;
 }
+
+static void
+updateall(struct job *j, struct nameresult *res)
+{
+	tzo_update(j, res);
+}
+
+static int
+check(const struct job *j)
+{
+	(void)j;
+	return 0;
+}
+
+/* The key's form and the update lines' length, now that the key is read. */
+static int
+prepare(const struct job *j)
+{
+	char line[TZOLINE + 2];
+	int i;
+
+	if (!tzo_field(j->secret, j->secretlen))
+		return fail(F_CONFIG, "the TZO key may not contain a comma, a "
+		    "space or a control character");
+	for (i = 0; i < j->nnames; i++)
+		if (tzo_request(line, sizeof(line), 3, j, i, 0) == -1)
+			return fail(F_USAGE, "%s: the update line would be "
+			    "longer than %d bytes", j->names[i], TZOLINE);
+	wipe(line, sizeof(line));
+	warn("tzo: the key crosses the network in clear (TZO has no TLS)");
+	return 0;
+}
+
+static int
+needca(const struct job *j)
+{
+	(void)j;
+	return 0;
+}
+
+/* Its three stages' ports. */
+static int
+ports(const struct job *j, const char **out)
+{
+	out[0] = j->srv.port;
+	out[1] = j->lookupport;
+	out[2] = j->updateport;
+	return 3;
+}
+
+/* -n: each stage's request, the key masked. */
+static int
+dryrun(const struct job *j)
+{
+	char req[2 * TZOLINE];
+	int i;
+
+	printf("# tzo stage 1: cluster lookup %s port %s\n", j->srv.host,
+	    j->srv.port);
+	tzo_request(req, sizeof(req), 1, j, 0, 1);
+	printf("%s\n", req);
+	printf("# tzo stage 2: each cluster address, port %s\n",
+	    j->lookupport);
+	tzo_request(req, sizeof(req), 2, j, 0, 1);
+	printf("%s\n", req);
+	printf("# tzo stage 3: each update server, port %s\n", j->updateport);
+	for (i = 0; i < j->nnames; i++) {
+		tzo_request(req, sizeof(req), 3, j, i, 1);
+		printf("%s\n", req);
+	}
+	return 0;
+}
+
+/* Its three ports: the cluster lookup host alone. */
+static const char *
+where(const struct job *j)
+{
+	return j->srv.host;
+}
+
+const struct protocol proto_tzo = {
+	.name = "tzo",
+	.check = check,
+	.prepare = prepare,
+	.needca = needca,
+	.ports = ports,
+	.update = updateall,
+	.dryrun = dryrun,
+	.where = where,
+};

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ddnsup.h"
+#include "util.h"
 
 const char *argv0 = "ddnsup";
 int uselog;
@@ -105,6 +106,9 @@ fail(enum fail kind, const char *fmt, ...)
 	lastfail.kind = kind;
 	return -1;
 }
+
+/* _TIME_BITS=64 gives 32-bit glibc a 64-bit time_t: never lose it silently */
+typedef char time_t_has_64_bits[sizeof(time_t) >= 8 ? 1 : -1];
 
 /*
  * The time of day in seconds, as 64 bits whatever time_t is. A clock
@@ -257,83 +261,6 @@ wipe(void *p, size_t len)
 		*v++ = 0;
 }
 
-static const struct {
-	enum fail kind;
-	const char *code;
-	int status;
-} reasons[] = {
-	{ F_RESOLVE, "resolve", ST_NOHOST },
-	{ F_RESOLVETMP, "resolve", ST_TEMPFAIL },
-	{ F_CONNECT, "connect", ST_UNAVAILABLE },
-	{ F_TIMEOUT, "timeout", ST_TEMPFAIL },
-	{ F_TLS, "tls", ST_PROTOCOL },
-	{ F_CERT, "certificate", ST_PROTOCOL },
-	{ F_PIN, "pin", ST_PROTOCOL },
-	{ F_PROTO, "protocol", ST_PROTOCOL },
-	{ F_CONFIG, "config", ST_CONFIG },
-	{ F_USAGE, "usage", ST_USAGE },
-	{ F_LINK, "link", ST_TEMPFAIL },
-	{ F_CHECK, "check", ST_TEMPFAIL },
-};
-
-static size_t
-reason(enum fail kind)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
-		if (reasons[i].kind == kind)
-			return i;
-	return sizeof(reasons) / sizeof(reasons[0]) - 1;
-}
-
-/* The exit status a local failure gives. */
-int
-fail_status(enum fail kind)
-{
-	return reasons[reason(kind)].status;
-}
-
-/* The same result for n names. */
-void
-results_copy(struct nameresult *dst, int n, const struct nameresult *src)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (&dst[i] != src)
-			dst[i] = *src;
-}
-
-void
-results_set(struct nameresult *r, int n, enum result res, int status,
-    const char *addr, const char *code, const char *text)
-{
-	if (n <= 0)
-		return;
-	memset(r, 0, sizeof(*r));
-	r->res = res;
-	r->status = status;
-	snprintf(r->addr, sizeof(r->addr), "%s", addr);
-	snprintf(r->code, sizeof(r->code), "%s", code);
-	snprintf(r->text, sizeof(r->text), "%s", text);
-	results_copy(r + 1, n - 1, r);
-}
-
-/* Every name fails for the local reason in lastfail. */
-void
-results_fail(struct nameresult *res, int n, const char *addr)
-{
-	size_t r = reason(lastfail.kind);
-
-	results_set(res, n, R_FAILED, reasons[r].status, addr,
-	    reasons[r].code, lastfail.msg);
-	for (; n > 0; n--) {
-		res[n - 1].local = 1;
-		res[n - 1].reached = net_reached(0);
-	}
-}
-
 /* "v4", "v6", "v4,v6", or "-" for neither. */
 const char *
 addrpair(char *buf, size_t size, const char *a4, const char *a6)
@@ -474,19 +401,4 @@ readall(int fd, char *buf, size_t size)
 		len += (size_t)n;
 	}
 	return (ssize_t)len;
-}
-
-/*
- * Of two statuses, the one a script must act on: a failure that needs
- * a person beats one worth retrying, which beats success.
- */
-int
-worse(int a, int b)
-{
-	int ra = a == ST_NOHOST || a == ST_UNAVAILABLE || a == ST_TEMPFAIL;
-	int rb = b == ST_NOHOST || b == ST_UNAVAILABLE || b == ST_TEMPFAIL;
-
-	if (a == ST_OK || (ra && b != ST_OK && !rb))
-		return b;
-	return a;
 }

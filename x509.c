@@ -21,7 +21,11 @@
 #include <time.h>
 
 #include "ddnsup.h"
-#include "tls.h"
+#include "util.h"
+#include "cert.h"
+#include "x509.h"
+#include "anchors.h"
+#include "chain.h"
 
 #define CHAINMAX	(64 * 1024)	/* bytes of the chain kept */
 #define MINRSA		256	/* bytes: RSA keys under 2048 bits are refused */
@@ -551,7 +555,7 @@ static const br_x509_class vxclass = {
  * X.509's last date.
  */
 const br_x509_class **
-cert_verifier(br_ssl_engine_context *eng, const char *peer,
+x509_verifier(br_ssl_engine_context *eng, const char *peer,
     const struct pin *pins, int npins, long long now)
 {
 	char host[64];
@@ -593,7 +597,7 @@ cert_verifier(br_ssl_engine_context *eng, const char *peer,
  * the failure's kind (F_CERT, F_PIN) and the alert to send; else NULL.
  */
 const char *
-cert_why(int *kind, unsigned char *alert)
+x509_why(int *kind, unsigned char *alert)
 {
 	if (vx.why[0] == '\0')
 		return NULL;

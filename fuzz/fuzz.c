@@ -9,7 +9,18 @@
 #include <string.h>
 
 #include "ddnsup.h"
-#include "tls.h"
+#include "util.h"
+#include "cert.h"
+#include "chain.h"
+#include "http.h"
+#include "hash.h"
+#include "conf.h"
+#include "presets.h"
+#include "job.h"
+#include "dyndns.h"
+#include "tzo.h"
+#include "checkip.h"
+#include "state.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -126,7 +137,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct instance inst[MAXINST];
 	char *s = str(data, size);
 
-	conf_parse(s, size, inst, MAXINST);
+	conf_parse("fuzz", s, size, inst, MAXINST);
 	conf_key(s, strlen(s));
 	free(s);
 #elif defined(TARGET_url)
@@ -176,7 +187,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char out[ADDRLEN];
 
 	if (size > 0)
-		check_parse((const char *)data + 1, size - 1,
+		checkip_parse((const char *)data + 1, size - 1,
 		    data[0] & 1 ? AF_INET6 : AF_INET, out, sizeof(out));
 #else
 #error "build with -DTARGET_<name>"

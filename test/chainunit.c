@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include "ddnsup.h"
-#include "tls.h"
+#include "util.h"
+#include "chain.h"
 
 #include "check.h"
 

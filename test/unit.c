@@ -8,6 +8,22 @@
 #include <bearssl.h>
 
 #include "ddnsup.h"
+#include "util.h"
+#include "result.h"
+#include "cert.h"
+#include "http.h"
+#include "hash.h"
+#include "conf.h"
+#include "value.h"
+#include "cli.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "dyndns.h"
+#include "tzo.h"
+#include "checkip.h"
+#include "state.h"
+#include "hold.h"
 
 #include "check.h"
 
@@ -668,12 +684,12 @@ t_check(void)
 	int r;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		r = check_parse(v[i].in, strlen(v[i].in), v[i].fam, out,
+		r = checkip_parse(v[i].in, strlen(v[i].in), v[i].fam, out,
 		    sizeof(out));
 		CHECK(v[i].want ? r == 0 && strcmp(out, v[i].want) == 0 : r == -1,
 		    "%s: %d %s", v[i].in, r, r == 0 ? out : "");
 	}
-	r = check_parse("1.2.3.4\0" "5.6.7.8", 15, AF_INET, out, sizeof(out));
+	r = checkip_parse("1.2.3.4\0" "5.6.7.8", 15, AF_INET, out, sizeof(out));
 	CHECK(r == 0 && strcmp(out, "1.2.3.4") == 0, "NUL in page");
 	done("address check page parsing");
 }
@@ -776,7 +792,7 @@ t_localhold(void)
 		j.names[0] = v[i].name;
 		j.nnames = 1;
 		snprintf(j.addr4, sizeof(j.addr4), "%s", v[i].addr);
-		need = state_decide(&st, &j, 0, v[i].fp, 86400, v[i].now, &res);
+		need = hold_decide(&st, &j, 0, v[i].fp, 86400, v[i].now, &res);
 		CHECK(need == v[i].need, "%zu: need %d", i, need);
 		CHECK(need || res.res == R_HELD, "%zu: not held", i);
 	}
@@ -839,21 +855,20 @@ t_conf(void)
 	size_t i, n = 0;
 	int r;
 
-	conf_path = "t";
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 		snprintf(buf, sizeof(buf), "%s", v[i].in);
-		r = conf_parse(buf, strlen(buf), inst, MAXINST);
+		r = conf_parse("t", buf, strlen(buf), inst, MAXINST);
 		CHECK(r == v[i].n && (r != -1 || strcmp(lastfail.msg, v[i].err) == 0),
 		    "case %zu: %d %s", i, r, r == -1 ? lastfail.msg : "");
 	}
 	snprintf(buf, sizeof(buf), "InternetGatewayDevice.DynamicDNS.3.dyndns.Username = bob  \r\n");
-	r = conf_parse(buf, strlen(buf), inst, MAXINST);
+	r = conf_parse("t", buf, strlen(buf), inst, MAXINST);
 	CHECK(r == 1 && inst[0].index == 3 && strcmp(inst[0].s[K_USER].v, "bob") == 0 &&
 	    inst[0].s[K_USER].line == 1, "prefixed value");
 	for (i = 1; i <= MAXINST + 1; i++)
 		n += (size_t)snprintf(many + n, sizeof(many) - n,
 		    "InternetGatewayDevice.DynamicDNS.%zu.Name = x\n", i);
-	r = conf_parse(many, n, inst, MAXINST);
+	r = conf_parse("t", many, n, inst, MAXINST);
 	CHECK(r == -1 && strstr(lastfail.msg, "more than 16 instances"), "instances");
 	/* a Client takes what its Server sets and it does not */
 	snprintf(many, sizeof(many), "Device.DynamicDNS.Server.2.ServerAddress = h\n"
@@ -866,7 +881,7 @@ t_conf(void)
 	    "Device.DynamicDNS.Client.1.Hostname.2.Name = a.org\n"
 	    "Device.DynamicDNS.Client.1.Hostname.2.Enable = 0\n"
 	    "Device.DynamicDNS.Client.2.Server = Device.DynamicDNS.Server.3\n");
-	r = conf_parse(many, strlen(many), inst, MAXINST);
+	r = conf_parse("t", many, strlen(many), inst, MAXINST);
 	CHECK(r == 2 && strcmp(inst[0].s[K_FQDN].v, "mine") == 0 &&
 	    strcmp(inst[0].s[K_PORT].v, "8443") == 0 && inst[0].s[K_PORT].line == 2 &&
 	    inst[0].npins == 1 && inst[0].srvoff && !inst[0].badref &&
@@ -880,7 +895,6 @@ t_conf(void)
 		    off[0] && strcmp(hs[0]->v, "a.org") == 0 && idx[1] == 5 &&
 		    !off[1], "hostnames in order");
 	}
-	conf_path = "-";
 	done("configuration file parsing");
 }
 
@@ -925,10 +939,25 @@ t_pem(void)
 	done("PEM trust anchors: certificates only, malformed ones skipped");
 }
 
+/* Every local failure has its code and status (result.c's table is indexed by the kind). */
+static void
+t_reasons(void)
+{
+	int k;
+
+	for (k = F_NONE; k < NFAILS; k++)
+		CHECK(fail_code((enum fail)k) != NULL && fail_status((enum fail)k)
+		    != ST_OK, "failure kind %d has no row", k);
+	CHECK(fail_status(F_RESOLVE) == ST_NOHOST &&
+	    strcmp(fail_code(F_CERT), "certificate") == 0, "rows out of place");
+	done("reasons");
+}
+
 int
 main(void)
 {
 	t_base64();
+	t_reasons();
 	t_numbers();
 	t_names();
 	t_url();

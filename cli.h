@@ -1,0 +1,19 @@
+/* cli.c: command-line values and their checks, before any file is read (needs conf.h) */
+
+struct cli {
+	struct instance in;	/* the command line's settings */
+	char **names;
+	int nnames;
+	int four, six, force, verbose;
+	int status;		/* -S */
+	const char *conffile;	/* -f */
+	const char *select;	/* -I */
+	int optional;		/* -E: -I may match no enabled instance */
+};
+
+/* An option that sets a parameter (opt: the option, for messages); -1 with fail(). */
+int cli_set(struct cli *, int, const char *, const char *);
+/* -o Key=value: any parameter but the secrets; -1 with fail(). */
+int cli_option(struct cli *, const char *);
+/* What the command line alone can tell: each value checked as an instance would; -1 with fail(). */
+int cli_check(const struct cli *);

@@ -1,0 +1,16 @@
+/* hold.c: skip, hold and stop decisions from the state (needs job.h, state.h) */
+
+#define HOLDOFF		(30LL * 60)	/* after a temporary refusal */
+#define LOCALHOLD	(2LL * 60)	/* after a failure nothing reached the provider */
+
+/* Before any request: 0 when the state settles name i (res: stopped, held or skipped), 1 to send. */
+int hold_decide(struct state *, const struct job *, int, const char *,
+    long long, long long, struct nameresult *);
+/* After the reply: remember name i's outcome (fp: its fingerprint, now: the time). */
+void hold_record(struct state *, const struct job *, int, const char *,
+    const struct nameresult *, long long);
+/* 1 when a record was registered under another configuration. */
+int hold_changed(const struct staterec *, const char *);
+/* A name's configuration fingerprint under the state's salt, into fp (FPSIZE). */
+void hold_fingerprint(const struct state *, const struct job *, const char *,
+    char *);
