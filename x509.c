@@ -198,20 +198,101 @@ signedby(const struct certinfo *c, const br_x509_pkey *pk)
 	return 0;
 }
 
-/* The CA anchor that signed c: its issuer's name and a key that verifies. */
+/*
+ * The last signature check that passed, the engine's or signer()'s: the
+ * key and the signature. The minimal engine ignores what follows the
+ * certificate its anchor verified (bearssl_x509.h), so after a good chain
+ * this is that anchor's check: which anchor signed is known without a
+ * second verification.
+ */
+static struct check {
+	br_x509_pkey key;
+	unsigned char sig[512];
+	size_t siglen;
+} seen;
+
+static void
+saw(const br_x509_pkey *pk, const void *sig, size_t len)
+{
+	seen.key = *pk;
+	seen.siglen = len <= sizeof(seen.sig) ? len : 0;
+	memcpy(seen.sig, sig, seen.siglen);
+}
+
+static uint32_t
+rsaseen(const unsigned char *x, size_t xlen, const unsigned char *oid,
+    size_t hlen, const br_rsa_public_key *pk, unsigned char *out)
+{
+	br_x509_pkey k;
+	uint32_t r;
+
+	r = br_ssl_engine_get_rsavrfy(vx.eng)(x, xlen, oid, hlen, pk, out);
+	k.key_type = BR_KEYTYPE_RSA;
+	k.key.rsa = *pk;
+	if (r)		/* the engine compares the hash after: last is best */
+		saw(&k, x, xlen);
+	return r;
+}
+
+static uint32_t
+ecseen(const br_ec_impl *ec, const void *hash, size_t hlen,
+    const br_ec_public_key *pk, const void *sig, size_t len)
+{
+	br_x509_pkey k;
+	uint32_t r;
+
+	r = br_ssl_engine_get_ecdsa(vx.eng)(ec, hash, hlen, pk, sig, len);
+	k.key_type = BR_KEYTYPE_EC;
+	k.key.ec = *pk;
+	if (r)
+		saw(&k, sig, len);
+	return r;
+}
+
+static int
+sameseen(const br_x509_pkey *pk)
+{
+	const br_x509_pkey *s = &seen.key;
+
+	if (pk->key_type != s->key_type)
+		return 0;
+	if (pk->key_type == BR_KEYTYPE_RSA)
+		return pk->key.rsa.nlen == s->key.rsa.nlen &&
+		    pk->key.rsa.elen == s->key.rsa.elen &&
+		    memcmp(pk->key.rsa.n, s->key.rsa.n, s->key.rsa.nlen) == 0 &&
+		    memcmp(pk->key.rsa.e, s->key.rsa.e, s->key.rsa.elen) == 0;
+	return pk->key.ec.curve == s->key.ec.curve &&
+	    pk->key.ec.qlen == s->key.ec.qlen &&
+	    memcmp(pk->key.ec.q, s->key.ec.q, s->key.ec.qlen) == 0;
+}
+
+/*
+ * The CA anchor that signed c: its issuer's name and a key that verifies,
+ * the key of the last good check when that check was of c's signature.
+ */
 static const br_x509_trust_anchor *
 signer(const struct certinfo *c)
 {
 	const br_x509_trust_anchor *ta;
 	const char *file;
 	size_t n, i;
+	int known;	/* the last good check was of c's signature */
 
+	known = seen.siglen > 0 && seen.siglen == c->siglen &&
+	    memcmp(seen.sig, c->sig, c->siglen) == 0;
 	ta = cert_trust(&n, &file);
+	for (i = 0; known && i < n; i++)
+		if (ta[i].flags & BR_X509_TA_CA &&
+		    dneq(c->issuer, c->issuerlen, &ta[i]) &&
+		    sameseen(&ta[i].pkey))
+			return &ta[i];
 	for (i = 0; i < n; i++)
 		if (ta[i].flags & BR_X509_TA_CA &&
 		    dneq(c->issuer, c->issuerlen, &ta[i]) &&
-		    signedby(c, &ta[i].pkey))
+		    signedby(c, &ta[i].pkey)) {
+			saw(&ta[i].pkey, c->sig, c->siglen);
 			return &ta[i];
+		}
 	return NULL;
 }
 
@@ -315,9 +396,10 @@ minimal(const br_x509_trust_anchor *ta, size_t nta)
 
 	/* no SHA-1 nor MD5 for certificates: BearSSL then refuses them too */
 	br_x509_minimal_init(&xc, &br_sha256_vtable, ta, nta);
-	br_x509_minimal_set_rsa(&xc, br_ssl_engine_get_rsavrfy(vx.eng));
+	br_x509_minimal_set_rsa(&xc,
+	    br_ssl_engine_get_rsavrfy(vx.eng) != 0 ? rsaseen : 0);
 	br_x509_minimal_set_ecdsa(&xc, br_ssl_engine_get_ec(vx.eng),
-	    br_ssl_engine_get_ecdsa(vx.eng));
+	    br_ssl_engine_get_ecdsa(vx.eng) != 0 ? ecseen : 0);
 	for (id = br_sha224_ID; id <= br_sha512_ID; id++)
 		br_x509_minimal_set_hash(&xc, id, hashes[id - br_sha224_ID]);
 	br_x509_minimal_set_time(&xc, vx.days, vx.secs);
@@ -479,6 +561,7 @@ static unsigned
 end_chain(const br_x509_class **ctx)
 {
 	static br_x509_trust_anchor mid;
+	static struct check above;
 	const br_x509_trust_anchor *ta;
 	const br_x509_pkey *pk;
 	const char *file;
@@ -492,6 +575,7 @@ end_chain(const br_x509_class **ctx)
 		    "the server's certificate is too large");
 	if (vx.n == 0)
 		return BR_ERR_X509_EMPTY_CHAIN;
+	seen.siglen = 0;
 	/* what does not parse is left out, but for the leaf */
 	for (i = 0; i < vx.n; i++)
 		if (chain_parse(vx.buf + vx.off[i], vx.len[i], &ci[n]) == 0)
@@ -522,7 +606,9 @@ end_chain(const br_x509_class **ctx)
 		mid.dn.len = ci[path[j]].subjectlen;
 		mid.flags = BR_X509_TA_CA;
 		mid.pkey = *pk;
+		above = seen;	/* upper()'s check of the top, not mid's */
 		err = verifyrun(path, j, &mid, 1);
+		seen = above;
 	}
 	if (err != 0)
 		return explain(err, path, np);
