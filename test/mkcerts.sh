@@ -255,6 +255,14 @@ CNF
 	cat caexp.pem "$certs/ca.pem" >expandcur.pem
 	# fakeca.pem (ca.pem's name, another key) before ca.pem
 	cat fakeca.pem "$certs/ca.pem" >twoanchors.pem
+	# which same-named anchor signed, as BearSSL's engine found it: ca.pem
+	# before the expired one; an RSA root after an expired EC one
+	cat "$certs/ca.pem" caexp.pem >expsecond.pem
+	rsakey rsaroot.key 2048; sign rsaroot "ddnsup RSA root" self v3_ca
+	eckey rsaold.key;  sign rsaold "ddnsup RSA root" self v3_ca 20200101000000Z 20210101000000Z
+	eckey rsaleaf.key; sign rsaleaf localhost rsaroot v3_leaf
+	cp rsaleaf.pem rsaleaf.chain
+	cat rsaold.pem rsaroot.pem >rsaanchors.pem
 	# a CA permitting IPv6 only, its IPv4 leaf
 	eckey ncv6.key;    sign ncv6 "ddnsup constrained CA v6" ca nc_v6
 	eckey nclv6.key;   sign nclv6 127.0.0.1 ncv6 v3_ip
