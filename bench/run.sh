@@ -3,7 +3,7 @@
 # test provider, side by side, alternating; prints the figures. Never a
 # test: nothing here passes or fails on a number.
 # Needs curl; strace and valgrind for their rows (apt-get install curl
-# strace valgrind). N=30 by default: N=100 sh bench/run.sh for steadier medians.
+# strace valgrind). bench/floor.sh, run from here, has the steady figures. N=30 by default: N=100 sh bench/run.sh for steadier medians.
 set -u
 B=$(cd "$(dirname "$0")" && pwd)
 TOP=$(dirname "$B")
@@ -123,57 +123,8 @@ else
 	echo "strace not installed"
 fi
 
-section "Instructions for one HTTPS update (valgrind --tool=callgrind, all processes)"
-if command -v valgrind >/dev/null; then
-	for who in ddnsup curl; do
-		[ $who = ddnsup ] && cmd=$D || cmd=$U
-		rm -f "$W"/cg.*
-		valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$W/cg.%p" $cmd >/dev/null 2>&1
-		total=0
-		for f in "$W"/cg.*; do
-			n=$(sed -n 's/^summary: *//p' "$f")
-			total=$((total + ${n:-0}))
-		done
-		printf '%-8s %s instructions\n' $who "$total"
-	done
-else
-	echo "valgrind not installed"
-fi
-
-section "Round trips per update (through bench/delayproxy: 25 ms each way, RTT 50 ms)"
-echo "measured: wall time through the proxy, less the time without it, over the RTT;"
-echo "the TCP handshake with the proxy is local, so 1 is added for it; plain HTTP"
-echo "(1 exchange) calibrates the method"
-rt() {
-	rm -f "$W/dport"
-	"$B/delayproxy" -P "$W/dport" -t "$1" -d 25 -n 1000 &
-	pids="$pids $!"
-	while [ ! -s "$W/dport" ]; do sleep 0.02; done
-	DP=$(cat "$W/dport")
-}
-rt "$HTTP"
-a=$("$B/timeit" 5 $DDNSUP -s "http://localhost:$HTTP" -u bob -a 203.0.113.7 $NAME | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
-b=$("$B/timeit" 5 $DDNSUP -s "http://localhost:$DP" -u bob -a 203.0.113.7 $NAME | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
-echo "ddnsup http: $b ms through the proxy, $a ms direct: $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) / 50 + 1 }') round trips"
-rt "$EC"
-for who in ddnsup curl; do
-	if [ $who = ddnsup ]; then
-		near="$D"
-		far="$DDNSUP -C $C/ca.pem -s https://localhost:$DP -u bob -a 203.0.113.7 $NAME"
-	else
-		near="$U"
-		far="curl -sS -o /dev/null -u bob:bench-secret --cacert $C/ca.pem https://localhost:$DP/nic/update?$Q"
-	fi
-	a=$("$B/timeit" 5 $near | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
-	b=$("$B/timeit" 5 $far | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
-	echo "$who https: $b ms through the proxy, $a ms direct: $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) / 50 + 1 }') round trips"
-done
-rt "$P1"
-TZOFAR="$DDNSUP -P tzo -s 127.0.0.1:$DP -o ProviderUpdateServerLookupPort=$P2 -o UpdateServerPort=$P3 -u bench@example.org -a 203.0.113.7 $NAME"
-a=$(DDNSUP_PASSWORD=BenchKey "$B/timeit" 5 $TZO | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
-b=$(DDNSUP_PASSWORD=BenchKey "$B/timeit" 5 $TZOFAR | sed -n 's/^A: wall \([0-9.]*\) ms.*/\1/p')
-echo "ddnsup tzo stage 1 only (the proxy sits before the cluster lookup): $b ms through the proxy, $a ms direct:" \
-    "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) / 50 }') RTT (greeting 0.5 + request and reply 1)"
+# instructions (callgrind), round trips per protocol, size by feature
+sh "$B/floor.sh"
 
 section "Happy Eyeballs: the provider's IPv6 addresses dropped, its IPv4 fine (A = ddnsup, B = curl, 5 runs each)"
 EN=dd12e$$

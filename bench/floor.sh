@@ -1,0 +1,201 @@
+#!/bin/sh
+# The figures that show how far ddnsup is from its floor, each one steady
+# on a shared machine: instructions per update (callgrind: deterministic),
+# round trips per protocol at a fixed added RTT (bench/delayproxy) and
+# size by feature (the armhf static -Os build, each object's text).
+# Run by bench/run.sh (make bench), or alone after make bench's targets:
+#     sh bench/floor.sh [instructions] [rounds] [size]
+# Never a test: nothing here passes or fails on a number.
+# A protocol to come (REST, RFC 2136) adds its lines where HOOK says.
+# FLOORDEBUG=1 shows what each counted run printed, and its callgrind parts.
+set -u
+B=$(cd "$(dirname "$0")" && pwd)
+TOP=$(dirname "$B")
+T=$TOP/test
+C=$T/certs
+DDNSUP=${DDNSUP:-$TOP/ddnsup}	# another build: DDNSUP=path
+W=$(mktemp -d "${TMPDIR:-/tmp}/ddnsup-floor.XXXXXX")
+pids=
+trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$W"' EXIT
+export DDNSUP_PASSWORD=bench-secret
+NAME=home.example.org
+Q="hostname=$NAME&myip=203.0.113.7&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG"
+DELAY=25		# ms each way through bench/delayproxy
+RTT=$((2 * DELAY))
+sections=${*:-instructions rounds size}
+
+on() { case " $sections " in *" $1 "*) return 0 ;; esac; return 1; }
+section() { printf '\n== %s\n' "$*"; }
+
+# waitport FILE: until a server has written its port(s) to FILE
+waitport() { while [ ! -s "$1" ]; do sleep 0.02; done; }
+
+# provider ARGS: a test provider answering "good" to many requests; sets PORT
+provider() {
+	printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 18\r\n\r\ngood 203.0.113.7\r\n' >"$W/reply"
+	rm -f "$W/port"
+	"$T/provider" -P "$W/port" -R "$W/reply" -n 100000 -T 3000 "$@" &
+	pids="$pids $!"
+	waitport "$W/port"
+	PORT=$(cat "$W/port")
+}
+
+# proxy PORT: bench/delayproxy in front of loopback PORT; sets DP
+proxy() {
+	rm -f "$W/dport"
+	"$B/delayproxy" -P "$W/dport" -t "$1" -d "$DELAY" -n 1000 &
+	pids="$pids $!"
+	waitport "$W/dport"
+	DP=$(cat "$W/dport")
+}
+
+provider -c "$C/ec.chain" -k "$C/ec.key"
+EC=$PORT
+provider -c "$C/rsa.chain" -k "$C/rsa.key"
+RSA=$PORT
+provider
+HTTP=$PORT
+rm -f "$W/port"
+"$T/tzoprovider" -P "$W/port" -r "$W/tzorec" -T 3000 &
+pids="$pids $!"
+waitport "$W/port"
+read -r P1 P2 P3 <"$W/port"
+
+# the commands, by protocol; the ec chain is leaf, intermediate, root
+https() { echo "$DDNSUP -C $C/ca.pem -s https://localhost:$1 -u bob -a 203.0.113.7 $NAME"; }
+curls() { echo "curl -sS -o /dev/null -u bob:bench-secret --cacert $C/ca.pem https://localhost:$1/nic/update?$Q"; }
+http() { echo "$DDNSUP -s http://localhost:$1 -u bob -a 203.0.113.7 $NAME"; }
+tzo() {
+	echo "$DDNSUP -P tzo -s 127.0.0.1:$1 -o ProviderUpdateServerLookupPort=$2" \
+	    "-o UpdateServerPort=$3 -u bench@example.org -a 203.0.113.7 $NAME"
+}
+# he.net: one request per name, each name its own credential (presets.c)
+HENAMES="a.example.org b.example.org c.example.org"
+he() {
+	echo "$DDNSUP -C $C/ca.pem -o Provider=he -o ProviderFQDN=localhost" \
+	    "-o ProviderPort=$1 -a 203.0.113.7 $HENAMES"
+}
+
+# icount LABEL COMMAND...: instructions of COMMAND and every process it
+# starts (the resolver's), under callgrind; a forked child would start
+# with its parent's counts: they are dumped at each fork, each part once
+icount() {
+	label=$1
+	shift
+	rm -f "$W"/cg.*
+	valgrind --tool=callgrind --trace-children=yes --dump-before=fork \
+	    --callgrind-out-file="$W/cg.%p" "$@" >"$W/icount.out" 2>"$W/icount.err"
+	[ -z "${FLOORDEBUG:-}" ] || { cat "$W/icount.out"; grep -v "^==" "$W/icount.err"; grep -H summary "$W"/cg.*; }
+	total=0 n=0
+	for f in "$W"/cg.*; do
+		[ -f "$f" ] || continue
+		v=$(sed -n 's/^summary: *//p' "$f")
+		total=$((total + ${v:-0}))
+		case ${f##*/cg.} in *.*) ;; *) n=$((n + 1)) ;; esac
+	done
+	printf '%-36s %12s instructions (%d processes)\n' "$label" \
+	    "$(echo "$total" | sed ':a; s/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/; ta')" "$n"
+}
+
+if on instructions; then
+	section "Instructions per update (valgrind --tool=callgrind, all processes)"
+	if command -v valgrind >/dev/null; then
+		# shellcheck disable=SC2046
+		icount "ddnsup HTTPS DynDNS2, ECDSA chain" $(https "$EC")
+		# shellcheck disable=SC2046
+		icount "curl HTTPS, the same request" $(curls "$EC")
+		# shellcheck disable=SC2046
+		icount "ddnsup HTTPS DynDNS2, RSA leaf" $(https "$RSA")
+		# shellcheck disable=SC2046
+		icount "ddnsup HTTP DynDNS2" $(http "$HTTP")
+		# shellcheck disable=SC2046
+		(DDNSUP_PASSWORD=BenchKey; icount "ddnsup TZO (three stages)" $(tzo "$P1" "$P2" "$P3"))
+		# shellcheck disable=SC2046
+		icount "ddnsup he.net, 3 names" $(he "$EC")
+		# HOOK(rest): icount "ddnsup REST (PROVIDER)" COMMAND, against
+		#   test/provider's emulation of that provider
+		# HOOK(rfc2136): icount "ddnsup RFC 2136" COMMAND, against a
+		#   local name server (knot or bind9, as the tests start one)
+	else
+		echo "valgrind not installed"
+	fi
+fi
+
+# wall COMMAND...: the median wall time of 5 runs, in ms ("fail" if one failed)
+wall() {
+	"$B/timeit" 5 "$@" | sed -n 's/^A: wall \([0-9.]*\) ms.*(5 runs, 0 failed)$/\1/p' | grep . ||
+	    echo fail
+}
+
+# rounds LABEL ADD FLOOR: $NEAR direct and $FAR through the proxies; the
+# round trips are the difference over the RTT, plus ADD, what the proxy
+# cannot show: each TCP handshake (1), and where the server speaks first,
+# its greeting waiting for the handshake's last ACK (0.5 more)
+rounds() {
+	# shellcheck disable=SC2086
+	a=$(wall $NEAR)
+	# shellcheck disable=SC2086
+	b=$(wall $FAR)
+	awk -v l="$1" -v add="$2" -v f="$3" -v a="$a" -v b="$b" -v r="$RTT" 'BEGIN {
+		if (a == "fail" || b == "fail") { printf "%-36s a run failed\n", l; exit }
+		printf "%-36s %5.1f  %6.1f ms (%5.1f direct)  floor %s\n", l,
+		    (b - a) / r + add, b, a, f }'
+}
+
+if on rounds; then
+	section "Round trips per update (bench/delayproxy: $DELAY ms each way, RTT $RTT ms; 5 runs, medians)"
+	echo "(wall through the proxy less wall direct) / RTT, plus 1 for each TCP handshake"
+	echo "and 0.5 for each greeting of a server that speaks first (the proxy delays neither)"
+	proxy "$HTTP"
+	NEAR=$(http "$HTTP") FAR=$(http "$DP")
+	rounds "ddnsup HTTP DynDNS2 (calibration)" 1 "2: TCP, request"
+	proxy "$EC"
+	NEAR=$(https "$EC") FAR=$(https "$DP")
+	rounds "ddnsup HTTPS DynDNS2" 1 "4: TCP, TLS 1.2 full handshake 2, request"
+	NEAR=$(curls "$EC") FAR=$(curls "$DP")
+	rounds "curl HTTPS (TLS 1.2: the provider's)" 1 4
+	NEAR=$(he "$EC") FAR=$(he "$DP")
+	rounds "ddnsup he.net, 3 names" 3 "6 on one kept-alive connection, 12 with one per name"
+	proxy "$P1"
+	D1=$DP
+	proxy "$P2"
+	D2=$DP
+	proxy "$P3"
+	NEAR=$(tzo "$P1" "$P2" "$P3") FAR=$(tzo "$D1" "$D2" "$DP")
+	(DDNSUP_PASSWORD=BenchKey; rounds "ddnsup TZO (three stages)" 4.5 \
+	    "9: 3 stages of TCP, greeting, request")
+	# HOOK(rest): NEAR/FAR against test/provider's emulation and a proxy
+	#   in front of it; rounds "ddnsup REST (PROVIDER), N requests" 1
+	#   "4 + N - 1 on one connection"
+	# HOOK(rfc2136): UDP, which delayproxy does not carry: a UDP relay
+	#   (or a netns with netem, where the kernel has it); floor 1 to a
+	#   known server, 2 with the SOA look-up
+else
+	:
+fi
+
+if on size; then
+	cc=arm-linux-gnueabihf-gcc
+	section "Size by feature: armhf, make static (BearSSL linked in), -Os, stripped"
+	if command -v $cc >/dev/null; then
+		d=$W/arm
+		mkdir -p "$d"
+		cp "$TOP"/*.c "$TOP"/*.h "$TOP/Makefile" "$d"
+		if make -s -C "$d" CC=$cc CFLAGS="-std=c99 -Os" ddnsup-static >"$W/arm.log" 2>&1; then
+			arm-linux-gnueabihf-strip -o "$d/stripped" "$d/ddnsup-static"
+			printf '%-14s %7d bytes stripped\n' ddnsup-static "$(wc -c <"$d/stripped")"
+			echo "text (size -d): each object, largest first, then the rest linked in"
+			(cd "$d" && arm-linux-gnueabihf-size -d ./*.o) | awk 'NR > 1 {
+			    sub("^\\./", "", $6); printf "%7d  %s\n", $1, $6 }' | sort -rn
+			ours=$( (cd "$d" && arm-linux-gnueabihf-size -d -t ./*.o) | awk 'END { print $1 }')
+			all=$(arm-linux-gnueabihf-size -d "$d/ddnsup-static" | awk 'NR == 2 { print $1 }')
+			printf '%7d  ddnsup'"'"'s objects\n%7d  the rest: BearSSL, the C runtime\n%7d  the program\n' \
+			    "$ours" $((all - ours)) "$all"
+		else
+			echo "the armhf build failed:"
+			cat "$W/arm.log"
+		fi
+	else
+		echo "no $cc (apt-get install gcc-arm-linux-gnueabihf libbearssl-dev:armhf)"
+	fi
+fi
