@@ -335,7 +335,6 @@ fi
 . "$T/presetcases.sh"
 . "$T/sandboxcases.sh"
 . "$T/tlscases.sh"
-. "$T/anchorcases.sh"
 . "$T/timecases.sh"
 . "$T/tr181cases.sh"
 . "$T/fieldcases.sh"
