@@ -1,4 +1,6 @@
 /* ddnsup: one dynamic DNS update, single shot: options, output, exit status. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +80,22 @@ help(void)
 	synopsis(stdout);
 	printf("The manual, ddnsup(1), describes every option: man ddnsup\n");
 	exit(ST_OK);
+}
+
+/*
+ * A hook runner may start us with 0, 1 or 2 closed: the first file or
+ * socket would take its place, and log lines would go into the request.
+ */
+static void
+stdfds(void)
+{
+	int fd;
+
+	for (fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", O_RDWR) != fd)
+			/* stderr may be the one closed: nothing to say it on */
+			_exit(ST_CONFIG);
 }
 
 /* A library call failed: its failure decides the status. */
@@ -254,6 +272,7 @@ main(int argc, char *argv[])
 	int dry = 0, quiet = 0, n = 1, njobs, i, status = ST_OK;
 	char *env;
 
+	stdfds();
 	argv0 = "ddnsup";
 	/* the secret is in memory from prepare_job on: never in a core */
 	sandbox_early();

@@ -332,6 +332,7 @@ fi
 . "$T/statecases.sh"
 . "$T/confcases.sh"
 . "$T/faultcases.sh"
+. "$T/faultcases2.sh"
 . "$T/presetcases.sh"
 . "$T/sandboxcases.sh"
 . "$T/tlscases.sh"
