@@ -79,6 +79,43 @@ hostport(struct url *u, const char *s, const char *defport, const char **rest)
 	return 0;
 }
 
+/* The userinfo of URL s (user:password@): its length, 0 when none. */
+static size_t
+userinfo(const char *s)
+{
+	const char *a = strstr(s, "://"), *at = NULL, *p;
+
+	a = a != NULL ? a + 3 : s;
+	for (p = a; *p != '\0' && strchr("/?#", *p) == NULL; p++)
+		if (*p == '@')
+			at = p;
+	return at != NULL ? (size_t)(at + 1 - a) : 0;
+}
+
+const char *
+url_safe(const char *s)
+{
+	static char buf[1024];
+	const char *a = strstr(s, "://");
+	size_t skip = userinfo(s), pre;
+
+	if (skip == 0)
+		return s;
+	pre = a != NULL ? (size_t)(a + 3 - s) : 0;
+	snprintf(buf, sizeof(buf), "%.*s%s", (int)pre, s, s + pre + skip);
+	return buf;
+}
+
+/* A URL with user:password@ is refused, in words that do not repeat it: the user and secret have their own settings. */
+static int
+nouserinfo(const char *s)
+{
+	if (userinfo(s) == 0)
+		return 0;
+	return fail(F_CONFIG, "a user name or password in a URL "
+	    "(user:password@) is refused");
+}
+
 /* host[:port] alone, as TZO's cluster lookup server is given */
 int
 url_hostport(struct url *u, const char *s, const char *defport)
@@ -86,6 +123,8 @@ url_hostport(struct url *u, const char *s, const char *defport)
 	const char *rest = "";
 
 	memset(u, 0, sizeof(*u));
+	if (nouserinfo(s) == -1)
+		return -1;
 	if (strstr(s, "://") != NULL)
 		return fail(F_CONFIG, "%s: no URL scheme here, only host[:port]",
 		    s);
@@ -113,6 +152,8 @@ url_parse(struct url *u, const char *s, const char *defpath)
 	const char *p = "", *end;
 
 	memset(u, 0, sizeof(*u));
+	if (nouserinfo(s) == -1)
+		return -1;
 	u->tls = 1;
 	if (strncasecmp(s, "https://", 8) == 0)
 		s += 8;

@@ -36,6 +36,8 @@ struct httpstate {
 int url_parse(struct url *, const char *, const char *);
 /* host, or host:port when the port is not the scheme's: for messages. */
 const char *url_where(const struct url *);
+/* s as it may be shown: a URL's user:password@ left out. */
+const char *url_safe(const char *);
 /* host[:port] alone (defport when none), as TZO's cluster lookup server is given. */
 int url_hostport(struct url *, const char *, const char *);
 /* A GET request for path to the URL's host: agent, auth (base64 or NULL). */

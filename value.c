@@ -9,6 +9,7 @@
 #include "ddnsup.h"
 #include "util.h"
 #include "conf.h"
+#include "http.h"
 #include "value.h"
 
 /*
@@ -19,19 +20,26 @@ int
 value_bad(const struct setting *s, int key, const char *fmt, ...)
 {
 	char what[sizeof(lastfail.msg)];
+	const char *v = NULL;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
+	/* a URL's password is never echoed (cron mail, syslog) */
+	if (s != NULL && (key == K_SERVER || key == K_ADDRESSURL ||
+	    key == K_FQDN))
+		v = url_safe(s->v);
+	else if (s != NULL)
+		v = s->v;
 	if (s != NULL && s->line > 0)
 		return fail(F_USAGE, "%s:%d: %s: %s", s->file, s->line,
 		    s->name ? s->name : conf_keyname(key), what);
 	if (s != NULL && s->opt != NULL && strcmp(s->opt, "-o") == 0)
-		return fail(F_USAGE, "-o %s=%s: %s", conf_keyname(key), s->v,
+		return fail(F_USAGE, "-o %s=%s: %s", conf_keyname(key), v,
 		    what);
 	if (s != NULL && s->opt != NULL)
-		return fail(F_USAGE, "%s %s: %s", s->opt, s->v, what);
+		return fail(F_USAGE, "%s %s: %s", s->opt, v, what);
 	return fail(F_USAGE, "%s", what);
 }
 

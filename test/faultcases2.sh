@@ -32,3 +32,46 @@ t_allclosed() {
 }
 case_ "fault2: stdin, stdout and stderr closed: the run still works" t_allclosed
 
+# --- a password in a URL ------------------------------------------------
+
+# userinfo OPTIONS...: refused (64), nothing sent, the password and the
+# user nowhere in the output
+userinfo() {
+	provider
+	ddnsup -a 203.0.113.7 -u bob "$@" $N
+	status 64
+	noout
+	errhas "a user name or password in a URL (user:password@) is refused"
+	grep -e hunter2 -e alice "$W/err" >/dev/null && bad "the URL's userinfo is echoed"
+	nothingsent
+}
+t_userinfo_s() { userinfo -s "http://alice:hunter2@127.0.0.1:$PORT"; }
+case_ "fault2: -s URL with user:password@ refused, never echoed" t_userinfo_s
+t_userinfo_w() { userinfo -s "http://127.0.0.1:$PORT" -w "http://alice:hunter2@127.0.0.1:$PORT/"; }
+case_ "fault2: -w URL with user:password@ refused, never echoed" t_userinfo_w
+t_userinfo_noscheme() { userinfo -s "alice:hunter2@localhost:$PORT"; }
+case_ "fault2: -s host with user:password@ and no scheme refused" t_userinfo_noscheme
+
+t_userinfo_conf() {
+	provider
+	printf 'Username = bob\nProviderFQDN = alice:hunter2@localhost\nDomainName1 = %s\n' \
+	    $N >"$W/f22.conf"
+	chmod 600 "$W/f22.conf"
+	ddnsup -f "$W/f22.conf"
+	status 64
+	err "ddnsup: $W/f22.conf:2: ProviderFQDN: a user name or password in a URL (user:password@) is refused"
+	ddnsup -S -f "$W/f22.conf"
+	status 0
+	grep -e hunter2 -e alice "$W/out" "$W/err" >/dev/null && bad "-S echoes the URL's userinfo"
+	nothingsent
+}
+case_ "fault2: the file's ProviderFQDN with user:password@ never echoed (-S too)" t_userinfo_conf
+
+t_userinfo_path() {
+	# an @ in the path is no userinfo
+	provider
+	ddnsup -a 203.0.113.7 -s "http://127.0.0.1:$PORT/nic/a:b@c" -u bob $N
+	status 0
+	req "/nic/a:b@c?hostname=$N&myip=203.0.113.7&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG" "127.0.0.1:$PORT"
+}
+case_ "fault2: an @ in the URL's path is not userinfo" t_userinfo_path
