@@ -261,6 +261,52 @@ newsalt(struct state *st)
 		snprintf(st->salt + 2 * (size_t)i, 3, "%02x", r[i]);
 }
 
+/* The kind of a file that is not a regular one, for a message. */
+static const char *
+kind(mode_t m)
+{
+	return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" :
+	    S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISDIR(m) ? "a directory" :
+	    "not a regular file";
+}
+
+/*
+ * A state file or its lock, opened without following a symbolic link
+ * and without waiting on a FIFO; anything but a regular file is
+ * refused. -1 with lastfail, and errno ENOENT for a missing file.
+ */
+static int
+openreg(const char *path, int flags, mode_t mode)
+{
+	struct stat sb;
+	int fd, e;
+
+	if ((fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK, mode)) == -1) {
+		e = errno;
+		if (e == ELOOP)
+			fail(F_CONFIG, "%s: a symbolic link is refused", path);
+		else
+			fail(F_CONFIG, "%s:", path);
+		errno = e;
+		return -1;
+	}
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (fstat(fd, &sb) == -1) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return fail(F_CONFIG, "%s:", path);
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		fail(F_CONFIG, "%s: %s, not a regular file: unusable", path,
+		    kind(sb.st_mode));
+		errno = EINVAL;
+		return -1;
+	}
+	return fd;
+}
+
 static int
 lock(struct state *st, int waitms)
 {
@@ -392,15 +438,17 @@ state_peek(struct state *st, const char *path, int *busy)
 	st->lockfd = st->tmpfd = -1;
 	*busy = 0;
 	snprintf(lockpath, sizeof(lockpath), "%s.lock", path);
-	if ((fd = open(lockpath, O_RDONLY | O_NOFOLLOW)) != -1) {
+	/* never blocks: a FIFO in place of either is reported, not waited on */
+	if ((fd = openreg(lockpath, O_RDONLY, 0)) != -1) {
 		memset(&fl, 0, sizeof(fl));
 		fl.l_type = F_RDLCK;
 		fl.l_whence = SEEK_SET;
 		*busy = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
 		close(fd);
-	}
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) == -1)
-		return errno == ENOENT ? 0 : fail(F_CONFIG, "%s:", path);
+	} else if (errno != ENOENT)
+		return -1;
+	if ((fd = openreg(path, O_RDONLY, 0)) == -1)
+		return errno == ENOENT ? 0 : -1;
 	n = readall(fd, buf, sizeof(buf));
 	close(fd);
 	if (n == -1)

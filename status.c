@@ -175,6 +175,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 	char fp[FPSIZE], buf[64];
 	int idx[MAXNAMES], off[MAXNAMES], hst[MAXNAMES], n, h, on, ok;
 	int busy = 0, last = ST_OK, havefp, i = in->index ? in->index : 1;
+	int unusable = 0;
 	long long upd[MAXNAMES];
 
 	on = v == NULL || strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0;
@@ -191,8 +192,10 @@ client(const struct instance *in, const struct cli *c, long long now)
 	havefp = ok && prepare_secret(&job) == 0;
 	if (job.statefile != NULL && state_peek(&st, job.statefile,
 	    &busy) == -1) {
+		/* a run would refuse it (78): so does the status */
 		warn("%s", lastfail.msg);
 		memset(&st, 0, sizeof(st));
+		unusable = 1;
 	} else if (job.statefile == NULL)
 		memset(&st, 0, sizeof(st));
 	if (ok)
@@ -211,6 +214,8 @@ client(const struct instance *in, const struct cli *c, long long now)
 	wipe(job.secret, sizeof(job.secret));
 	if (!ok && c->conffile != NULL && conf_enabled(in, on))
 		last = ST_USAGE;
+	else if (unusable)
+		last = ST_CONFIG;
 	if (!conf_enabled(in, on))
 		status = "Disabled";
 	else if (busy && last != ST_USAGE)

@@ -22,6 +22,7 @@ case_ "fault2: stderr closed: -v lines never reach the request" t_stderrclosed
 t_allclosed() {
 	wrapped "the wrapper's own descriptors" && return
 	provider
+	rm -rf "$W/state"
 	$RUN -v -a 203.0.113.7 -s "http://127.0.0.1:$PORT" -u bob -c "$S" $N \
 	    <&- >&- 2>&-
 	STATUS=$?
@@ -75,3 +76,30 @@ t_userinfo_path() {
 	req "/nic/a:b@c?hostname=$N&myip=203.0.113.7&wildcard=NOCHG&mx=NOCHG&backmx=NOCHG" "127.0.0.1:$PORT"
 }
 case_ "fault2: an @ in the URL's path is not userinfo" t_userinfo_path
+
+# --- -S never blocks ---------------------------------------------------
+
+# (timeout: a ddnsup that blocks must fail the case, not hang the suite)
+sfifo_() { timeout 5 $RUN "$@" >"$W/out" 2>"$W/err"; STATUS=$?; }
+
+# sfifo WHICH: a FIFO as the state file (""), or its lock (".lock"): -S
+# reports the client misconfigured at once, and writes nothing
+sfifo() {
+	rm -rf "$W/state"
+	mkdir -p "$W/state"
+	mkfifo "$S$1"
+	within 1 sfifo_ -S -c "$S" $N
+	status 0
+	err "ddnsup: $S$1: a FIFO, not a regular file: unusable"
+	grep -qx "Device.DynamicDNS.Client.1.Status = Error_Misconfigured" "$W/out" ||
+	    bad "-S does not report the client misconfigured"
+	grep -qx "Device.DynamicDNS.Client.1.LastError = MISCONFIGURATION_ERROR" "$W/out" ||
+	    bad "-S does not report MISCONFIGURATION_ERROR"
+	[ -p "$S$1" ] || bad "the FIFO was replaced"
+	[ "$(ls "$W/state" | wc -l)" = 1 ] || bad "-S created a file: $(ls "$W/state")"
+	rm -rf "$W/state"
+}
+t_sfifo() { sfifo ""; }
+case_ "fault2: -S with a FIFO as the state file reports it, never blocks" t_sfifo
+t_sfifolock() { sfifo .lock; }
+case_ "fault2: -S with a FIFO as the state lock reports it, never blocks" t_sfifolock
