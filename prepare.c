@@ -28,15 +28,30 @@ static char clisecret[MAXSECRET];
 static size_t clisecretlen;
 static int clisecretread;
 
+/* NULL when the secret is text, else what it holds that is not (the configuration file's rule). */
+static const char *
+nottext(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '\0')
+			return "a NUL byte";
+		else if ((unsigned char)s[i] < ' ' && s[i] != '\t')
+			return "a control character";
+	return NULL;
+}
+
 /*
  * The first line of a file ("-": standard input), at most MAXSECRET - 1
- * bytes. Messages never name the file: a password given to -p by mistake
- * would be printed.
+ * bytes. Messages name the file only once it has been read: a password
+ * given to -p by mistake would be printed.
  */
 static int
 readsecret(const char *path, char *out, size_t *outlen)
 {
 	char buf[MAXSECRET + 2] = "";
+	const char *what;
 	struct stat sb;
 	size_t len = 0;
 	ssize_t n = 0;
@@ -71,6 +86,11 @@ readsecret(const char *path, char *out, size_t *outlen)
 		return fail(F_CONFIG, "-p: secret longer than %d bytes",
 		    MAXSECRET - 1);
 	}
+	if ((what = nottext(buf, len)) != NULL) {
+		wipe(buf, sizeof(buf));
+		return fail(F_CONFIG, "-p %s: the secret holds %s: refused",
+		    strcmp(path, "-") == 0 ? "(standard input)" : path, what);
+	}
 	memcpy(out, buf, len);
 	*outlen = len;
 	wipe(buf, sizeof(buf));
@@ -84,7 +104,7 @@ int
 prepare_secret(struct job *j)
 {
 	const struct setting *s = j->secretfrom;
-	const char *env = getenv("DDNSUP_PASSWORD");
+	const char *env = getenv("DDNSUP_PASSWORD"), *what;
 
 	if (s != NULL && s->opt != NULL) {
 		if (!clisecretread && readsecret(s->v, clisecret,
@@ -105,6 +125,9 @@ prepare_secret(struct job *j)
 		if (strlen(env) >= MAXSECRET)
 			return fail(F_CONFIG, "DDNSUP_PASSWORD: longer than %d "
 			    "bytes", MAXSECRET - 1);
+		if ((what = nottext(env, strlen(env))) != NULL)
+			return fail(F_CONFIG, "DDNSUP_PASSWORD: the secret holds "
+			    "%s: refused", what);
 		j->secretlen = strlen(env);
 		memcpy(j->secret, env, j->secretlen);
 	}

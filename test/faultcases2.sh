@@ -103,3 +103,52 @@ t_sfifo() { sfifo ""; }
 case_ "fault2: -S with a FIFO as the state file reports it, never blocks" t_sfifo
 t_sfifolock() { sfifo .lock; }
 case_ "fault2: -S with a FIFO as the state lock reports it, never blocks" t_sfifolock
+
+# --- secrets are text --------------------------------------------------
+
+t_secretnul() {
+	provider
+	rm -rf "$W/state"
+	head -c 100 /dev/zero >"$W/pw"
+	chmod 600 "$W/pw"
+	ddnsup -p "$W/pw" -a 203.0.113.7 -s "http://127.0.0.1:$PORT" -u bob -c "$S" $N
+	status 78
+	out "$N failed - config"
+	errhas "ddnsup: -p $W/pw: the secret holds a NUL byte: refused"
+	nothingsent
+	[ ! -e "$S" ] || bad "a state file was written"
+}
+case_ "fault2: a -p file of NUL bytes refused (78), nothing sent" t_secretnul
+
+t_secretctl() {
+	provider
+	printf 'hunter\0332\n' >"$W/pw"
+	chmod 600 "$W/pw"
+	ddnsup -p "$W/pw" -a 203.0.113.7 -s "http://127.0.0.1:$PORT" -u bob $N
+	status 78
+	out "$N failed - config"
+	errhas "ddnsup: -p $W/pw: the secret holds a control character: refused"
+	grep hunter "$W/err" >/dev/null && bad "the secret is echoed"
+	printf 'hunter\0332\n' | ddnsup -p - -a 203.0.113.7 -s "http://127.0.0.1:$PORT" -u bob $N
+	status 78
+	errhas "ddnsup: -p (standard input): the secret holds a control character: refused"
+	withenv DDNSUP_PASSWORD="$(printf 'hunter\0012')" -a 203.0.113.7 \
+	    -s "http://127.0.0.1:$PORT" -u bob $N
+	status 78
+	out "$N failed - config"
+	errhas "ddnsup: DDNSUP_PASSWORD: the secret holds a control character: refused"
+	nothingsent
+}
+case_ "fault2: a secret with a control character refused (-p, -p -, environment)" t_secretctl
+
+t_secrettab() {
+	# a tab is text, as in the configuration file
+	provider
+	printf 'a\tb\n' >"$W/pw"
+	chmod 600 "$W/pw"
+	ddnsup -p "$W/pw" -a 203.0.113.7 -s "http://127.0.0.1:$PORT" -u bob $N
+	status 0
+	grep -q "^Authorization: Basic $(printf 'bob:a\tb' | base64)" "$W/rec" ||
+	    bad "the secret with a tab was not sent as it is"
+}
+case_ "fault2: a secret with a tab is sent" t_secrettab
