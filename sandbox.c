@@ -109,6 +109,13 @@ static const char *const readable[] = {
 	"/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib",
 };
 
+/* Out of descriptors or memory: a limit, said as such, never hidden behind another error. */
+static int
+scarce(int e)
+{
+	return e == EMFILE || e == ENFILE || e == ENOMEM;
+}
+
 /* Allow access beneath path (a file: its file rights only); a path that is not there is skipped. */
 static int
 llpath(int rs, const char *path, unsigned long long access,
@@ -119,7 +126,9 @@ llpath(int rs, const char *path, unsigned long long access,
 	int r;
 
 	if ((pb.parent_fd = open(path, O_PATH | O_CLOEXEC)) == -1)
-		return 0;
+		/* a limit is no missing path: a ruleset without the state's
+		   directory would fail the run with a false EACCES */
+		return scarce(errno) ? -1 : 0;
 	if (fstat(pb.parent_fd, &sb) == 0 && !S_ISDIR(sb.st_mode))
 		access &= LL_FILE;
 	pb.allowed_access = access & handled;
@@ -202,7 +211,7 @@ static int
 landlock(const struct job *jobs, int njobs)
 {
 	struct llruleset a;
-	int abi, rs, r;
+	int abi, rs, r, e;
 
 	abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0,
 	    LANDLOCK_CREATE_RULESET_VERSION);
@@ -223,11 +232,13 @@ landlock(const struct job *jobs, int njobs)
 	rs = (int)syscall(SYS_landlock_create_ruleset, &a,
 	    abi >= 6 ? sizeof(a) : abi >= 4 ? 2 * sizeof(a.fs) : sizeof(a.fs),
 	    0);
-	if (rs == -1)
-		return 0;
-	r = llrules(rs, jobs, njobs, &a) == -1 ||
+	r = rs == -1 || llrules(rs, jobs, njobs, &a) == -1 ||
 	    syscall(SYS_landlock_restrict_self, rs, 0) == -1;
-	close(rs);
+	e = errno;
+	if (rs != -1)
+		close(rs);
+	if (r && scarce(e))
+		warn("sandbox: Landlock left out: %s", strerror(e));
 	return r ? 0 : abi;
 }
 #endif

@@ -152,3 +152,23 @@ t_secrettab() {
 	    bad "the secret with a tab was not sent as it is"
 }
 case_ "fault2: a secret with a tab is sent" t_secrettab
+
+# --- limits name themselves --------------------------------------------
+
+t_emfile() {
+	wrapped "the wrapper needs descriptors of its own" && return
+	provider
+	rm -rf "$W/state"
+	mkdir -p "$W/state"
+	# four descriptors: 0, 1, 2 and one more (the state's lock)
+	(ulimit -n 4 && exec $RUN -a 203.0.113.7 -s "http://127.0.0.1:$PORT" \
+	    -u bob -c "$S" $N) >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 78
+	out "$N failed - config"
+	errhas "Too many open files"
+	grep -q "Permission denied" "$W/err" && bad "EMFILE said as Permission denied"
+	nothingsent
+	[ ! -e "$S" ] || bad "a state file was written"
+}
+case_ "fault2: at ulimit -n 4 the message says Too many open files" t_emfile
