@@ -172,3 +172,38 @@ t_emfile() {
 	[ ! -e "$S" ] || bad "a state file was written"
 }
 case_ "fault2: at ulimit -n 4 the message says Too many open files" t_emfile
+
+# --- LIMITS in the manual ------------------------------------------------
+
+# the manual's LIMITS rows are the compiled-in bounds, and the binary
+# refuses one more than each names
+t_limits() {
+	sed -n '/^\.Sh LIMITS/,/^\.Sh /p' "$TOP/ddnsup.1" >"$W/limits"
+	def() { cat "$TOP"/*.h | sed -n "s/^#define $1[^0-9]*\([0-9]*\).*/\1/p"; }
+	for row in "$(def MAXINST) Ta instances" "$(def MAXNAMES) Ta host names" \
+	    "$(def MAXPINS) Ta pins" "$(($(def MAXSECRET) - 1)) bytes Ta the secret" \
+	    "$(def CONFMAX) bytes Ta the configuration file" \
+	    "$(def REPLYMAX) bytes Ta a reply"; do
+		grep -q "^\.It $row" "$W/limits" || bad "LIMITS lacks \"$row\""
+	done
+	provider
+	: >"$W/f22.conf"
+	i=1
+	while [ $i -le $(($(def MAXINST) + 1)) ]; do
+		printf 'InternetGatewayDevice.DynamicDNS.%d.DomainName1 = h%d.example.org\n' \
+		    $i $i >>"$W/f22.conf"
+		i=$((i + 1))
+	done
+	chmod 600 "$W/f22.conf"
+	ddnsup -f "$W/f22.conf"
+	status 64
+	errhas "more than $(def MAXINST) instances"
+	set --
+	i=0
+	while [ $i -le "$(def MAXNAMES)" ]; do set -- "$@" "h$i.example.org"; i=$((i + 1)); done
+	ddnsup -a 203.0.113.7 -s "http://127.0.0.1:$PORT" -u bob "$@"
+	status 64
+	errhas "at most $(def MAXNAMES) per run"
+	nothingsent
+}
+case_ "fault2: the manual's LIMITS are the compiled-in bounds" t_limits
