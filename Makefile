@@ -17,7 +17,7 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64 
 # the program's objects; LIBOBJ less main and the sandbox, for the tests
 LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dyndns.o hash.o hold.o http.o \
 	ifaddr.o job.o net.o prepare.o presets.o proto.o result.o run.o state.o \
-	status.o tls.o tzo.o util.o value.o x509.o
+	statedir.o status.o tls.o tzo.o util.o value.o x509.o
 OBJ = ddnsup.o sandbox.o $(LIBOBJ)
 SRC = ddnsup.c sandbox.c $(LIBOBJ:.o=.c)
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so \
@@ -53,12 +53,13 @@ proto.o: proto.c proto.h dyndns.h tzo.h
 result.o: result.c ddnsup.h result.h
 run.o: run.c ddnsup.h util.h result.h net.h ifaddr.h cert.h http.h hash.h presets.h job.h proto.h checkip.h state.h hold.h run.h
 sandbox.o: sandbox.c ddnsup.h util.h cert.h http.h conf.h presets.h job.h proto.h sandbox.h
-state.o: state.c ddnsup.h util.h http.h hash.h state.h
+state.o: state.c ddnsup.h util.h http.h hash.h statedir.h state.h
+statedir.o: statedir.c ddnsup.h util.h statedir.h
 status.o: status.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h cli.h presets.h job.h state.h hold.h prepare.h status.h
 tls.o: tls.c ddnsup.h util.h net.h cert.h tls.h x509.h hash.h
 tzo.o: tzo.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h tzo.h
 util.o: util.c ddnsup.h util.h
-value.o: value.c ddnsup.h util.h conf.h value.h
+value.o: value.c ddnsup.h util.h conf.h http.h value.h
 x509.o: x509.c ddnsup.h util.h cert.h x509.h anchors.h chain.h
 
 # BearSSL linked in, libc dynamic: for devices without libbearssl.so

@@ -229,6 +229,7 @@ int
 run_job(struct job *j, int dry, struct nameresult *res)
 {
 	int i, k, need[MAXNAMES], r = 0;
+	char pair[2 * ADDRLEN];
 	long long now;
 
 	/* from here on, everything counts against the one deadline */
@@ -260,6 +261,11 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	}
 	if (sub.nnames > 0) {
 		if (anchors(j) == -1)
+			goto failed;
+		/* never send what could not be recorded */
+		if (j->statefile != NULL && state_pending(&st,
+		    (const char *const *)sub.names, sub.nnames,
+		    addrpair(pair, sizeof(pair), j->addr4, j->addr6), now) == -1)
 			goto failed;
 		update(j);
 	}

@@ -361,6 +361,11 @@ static const int allowed[] = {
 #ifdef __NR_unlink
 	A(unlink)
 #endif
+	/* the state's directory, swept of orphan temporary files */
+	A(getdents64)
+#ifdef __NR_getdents
+	A(getdents)
+#endif
 #ifdef __NR_mmap
 	A(mmap)
 #endif

@@ -17,6 +17,7 @@
 #include "util.h"
 #include "http.h"
 #include "hash.h"
+#include "statedir.h"
 #include "state.h"
 
 #define HEADER		"ddnsup-state 1"
@@ -116,6 +117,13 @@ parseline(struct state *st, char *line)
 			break;
 		}
 		*p++ = '\0';
+	}
+	if (n == 4 && strcmp(f[0], "pending") == 0) {
+		/* a request about to leave: what a later save replaces */
+		if (!validname(f[1], 0) || !isaddr(f[2], '-') ||
+		    !isnumber(f[3], &v[0]))
+			return fail(F_CONFIG, "bad pending record");
+		return 0;
 	}
 	if (n == 2 && strcmp(f[0], "salt") == 0) {
 		if (st->salt[0] != '\0' || strlen(f[1]) != FPHEX || !ishex(f[1], FPHEX))
@@ -245,6 +253,9 @@ state_format(const struct state *st, char *buf, size_t size)
 			n += (size_t)snprintf(buf + n, size - n,
 			    "fails %s %c %lld\n", r->name, r->family, r->fails);
 	}
+	for (i = 0; i < st->npend && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "pending %s %s %lld\n",
+		    st->pend[i], st->pendaddr, st->pendtime);
 	return n < size ? n : 0;
 }
 
@@ -314,9 +325,10 @@ lock(struct state *st, int waitms)
 	struct flock fl;
 
 	snprintf(path, sizeof(path), "%s.lock", st->path);
-	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0600)) == -1)
-		return fail(F_CONFIG, "%s:", path);
-	fcntl(st->lockfd, F_SETFD, FD_CLOEXEC);
+	/* another user's lock (or FIFO) would stop every run: refused */
+	if ((st->lockfd = openreg(path, O_RDWR | O_CREAT, 0600)) == -1 ||
+	    statedir_ours(st->lockfd, path) == -1)
+		return -1;
 	memset(&fl, 0, sizeof(fl));
 	fl.l_type = F_WRLCK;
 	fl.l_whence = SEEK_SET;
@@ -332,23 +344,6 @@ lock(struct state *st, int waitms)
 	return 0;
 }
 
-/* The directory a path is in. */
-static const char *
-dirof(const char *path)
-{
-	static char dir[sizeof(((struct state *)0)->path)];
-	char *slash;
-
-	snprintf(dir, sizeof(dir), "%s", path);
-	if ((slash = strrchr(dir, '/')) == NULL)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	return dir;
-}
-
 /*
  * A first run: the state file's directory is created (mode 0700), but
  * only its last component, so that a mistyped path is not built.
@@ -356,7 +351,7 @@ dirof(const char *path)
 int
 state_mkdir(const char *path)
 {
-	const char *dir = dirof(path);
+	const char *dir = statedir_of(path);
 
 	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
 		return 0;
@@ -387,15 +382,23 @@ state_open(struct state *st, const char *path, int waitms)
 	if (strlen(path) >= sizeof(st->path))
 		return fail(F_CONFIG, "%s: path too long", path);
 	snprintf(st->path, sizeof(st->path), "%s", path);
+	/* before the lock is created in it */
+	if (statedir_trust(statedir_of(path)) == -1)
+		return -1;
 	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
 		return fail(F_CONFIG, "%s: not a regular file%s", path,
 		    S_ISLNK(sb.st_mode) ? " (a symbolic link is refused)" : "");
 	if (lock(st, waitms) == -1)
 		return -1;
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) == -1) {
+	statedir_sweep(path);
+	if ((fd = openreg(path, O_RDONLY, 0)) == -1) {
 		if (errno != ENOENT)
-			return fail(F_CONFIG, "%s:", path);
+			return -1;
 	} else {
+		if (statedir_ours(fd, path) == -1) {
+			close(fd);
+			return -1;
+		}
 		n = readall(fd, buf, sizeof(buf));
 		close(fd);
 		if (n == -1)
@@ -413,7 +416,7 @@ state_open(struct state *st, const char *path, int waitms)
 	if (st->salt[0] == '\0')
 		newsalt(st);
 	/* a check, not a file: a run that sends nothing writes nothing */
-	if (access(dirof(path), W_OK) == -1)
+	if (access(statedir_of(path), W_OK) == -1)
 		return fail(F_CONFIG, "cannot write the state next to %s:",
 		    path);
 	return 0;
@@ -467,7 +470,7 @@ syncdir(const char *path)
 {
 	int fd, r;
 
-	if ((fd = open(dirof(path), O_RDONLY)) == -1)
+	if ((fd = open(statedir_of(path), O_RDONLY)) == -1)
 		return -1;
 	r = fsync(fd);
 	close(fd);
@@ -515,6 +518,35 @@ bad:
 	errno = (int)n;
 	return fail(F_CONFIG, "%s: cannot write the state (the old one is "
 	    "kept):", st->path);
+}
+
+/*
+ * Before a request leaves: the state with the names about to be sent,
+ * written as any save is. A state that cannot be written now could not
+ * record the outcome either: nothing is sent, and a full disk never
+ * turns into a request on every run.
+ */
+int
+state_pending(struct state *st, const char *const *names, int n,
+    const char *addrs, long long now)
+{
+	int r, e;
+
+	st->pend = names;
+	st->npend = n;
+	snprintf(st->pendaddr, sizeof(st->pendaddr), "%s", addrs);
+	st->pendtime = now;
+	errno = 0;
+	r = state_save(st);
+	e = errno;
+	st->npend = 0;
+	if (r == 0)
+		return 0;
+	if (e == 0)
+		return fail(F_CONFIG, "%s: nothing is sent: %s",
+		    statedir_of(st->path), lastfail.msg);
+	return fail(F_CONFIG, "%s: the state cannot be written there, so "
+	    "nothing is sent: %s", statedir_of(st->path), strerror(e));
 }
 
 void

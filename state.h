@@ -32,6 +32,10 @@ struct state {
 	struct staterec rec[MAXRECS];
 	int n;
 	struct checkrec check[2];	/* one per family */
+	const char *const *pend;	/* state_pending: the names about to be sent */
+	int npend;
+	char pendaddr[2 * ADDRLEN];
+	long long pendtime;
 	int lockfd;
 	int tmpfd;
 	char path[512];
@@ -50,6 +54,9 @@ int state_parse(struct state *, const char *, size_t);
 size_t state_format(const struct state *, char *, size_t);
 /* Write atomically (temporary file, fsync, rename); -1 with fail(). */
 int state_save(struct state *);
+/* Before a request: save the state with the names and addresses about to be sent; -1 (nothing may be sent) with fail(). */
+int state_pending(struct state *, const char *const *, int, const char *,
+    long long);
 /* Unlock and close, removing an unfinished temporary file. */
 void state_close(struct state *);
 /* name's record of a family, or NULL. */

@@ -14,14 +14,15 @@ run: cert checkip hold ifaddr net result state util
 prepare: cert ifaddr state util
 job: cert conf dyndns http presets proto tzo util value
 cli: cert conf http presets util value
-value: conf util
+value: conf http util
 conf: util
 proto: dyndns tzo
 dyndns: http net presets result util
 tzo: net result util
 checkip: http net util
 hold: hash state util
-state: hash util
+state: hash statedir util
+statedir: util
 http: net tls util
 tls: hash net util x509
 x509: cert chain util

@@ -207,3 +207,184 @@ t_limits() {
 	nothingsent
 }
 case_ "fault2: the manual's LIMITS are the compiled-in bounds" t_limits
+
+# --- the state: never send what cannot be recorded -------------------------
+
+# f2http ARGS: a plain-http update with the state file $S
+f2http() { http -c "$S" "$@"; }
+f2fresh() { rm -rf "$W/state"; mkdir -p "$W/state"; }
+asroot() {
+	if [ "$(id -u)" -ne 0 ] || ! command -v unshare >/dev/null ||
+	    ! command -v setpriv >/dev/null; then
+		SKIP="needs root, unshare and setpriv ($1)"
+		return 1
+	fi
+}
+
+t_fulldisk() {
+	asroot "a private tmpfs" || return
+	wrapped "a mount namespace around the wrapper" && return
+	f2fresh
+	provider -n 10
+	# a 16 KiB tmpfs: one run records, then the disk is full for three
+	# runs with a new address each, then space returns
+	unshare -m sh -c "mount -t tmpfs -o size=16k,mode=0700 tmpfs '$W/state' &&
+	    $RUN -s 'http://127.0.0.1:$PORT' -u bob -c '$S' -a 203.0.113.7 $N >'$W/out0' 2>&1;
+	    echo \$? >'$W/st0'; cp '$S' '$W/before';
+	    dd if=/dev/zero of='$W/state/fill' bs=1k count=64 2>/dev/null;
+	    for i in 1 2 3; do
+		$RUN -s 'http://127.0.0.1:$PORT' -u bob -c '$S' -a 198.51.100.\$i $N \
+		    >'$W/out'\$i 2>'$W/err'\$i; echo \$? >'$W/st'\$i;
+	    done
+	    cmp -s '$S' '$W/before' && echo intact >'$W/intact'
+	    rm '$W/state/fill'
+	    $RUN -s 'http://127.0.0.1:$PORT' -u bob -c '$S' -a 198.51.100.3 $N >'$W/out4' 2>&1;
+	    echo \$? >'$W/st4'; cp '$S' '$W/after'; ls '$W/state' >'$W/files'"
+	[ "$(cat "$W/st0" "$W/st1" "$W/st2" "$W/st3" "$W/st4" | tr '\n' ' ')" = "0 78 78 78 0 " ] ||
+	    bad "statuses $(cat "$W/st0" "$W/st1" "$W/st2" "$W/st3" "$W/st4" | tr '\n' ' ')"
+	for i in 1 2 3; do
+		[ "$(cat "$W/out$i")" = "$N failed - config" ] || bad "run $i printed $(cat "$W/out$i")"
+		grep -qx "ddnsup: $W/state: the state cannot be written there, so nothing is sent: No space left on device" \
+		    "$W/err$i" || bad "run $i: $(cat "$W/err$i")"
+	done
+	[ -f "$W/intact" ] || bad "the state file changed while the disk was full"
+	# the first run and the one after space returned: two requests
+	nrequests 2
+	grep -c "myip=198.51.100.3" "$W/rec" | grep -qx 1 || bad "198.51.100.3 not sent once"
+	grep -q "^name $N 4 198.51.100.3 " "$W/after" || bad "198.51.100.3 not recorded"
+	grep -q "^pending " "$W/after" && bad "a pending record left after the run"
+	[ "$(cat "$W/files" | tr '\n' ' ')" = "ddnsup.state ddnsup.state.lock " ] || bad "left: $(cat "$W/files")"
+	:
+}
+case_ "fault2: a full disk: nothing sent while it stays full (78), one request after" t_fulldisk
+
+t_pendingread() {
+	# a pending record (a run killed while sending) is read, and replaced
+	f2fresh
+	provider -n 2
+	f2http -a 203.0.113.7 $N
+	printf 'pending %s 198.51.100.1 1700000000\n' $N >>"$S"
+	f2http -a 203.0.113.7 $N
+	status 0
+	out "$N skipped 203.0.113.7 good"
+	grep -q corrupt "$W/err" && bad "the pending record is taken for corruption"
+	f2http -a 198.51.100.1 $N
+	status 0
+	grep -q "^pending" "$S" && bad "the pending record was not replaced"
+	nrequests 2
+}
+case_ "fault2: a pending record is read and replaced by the next save" t_pendingread
+
+# --- the state location is trusted only when it is ours --------------------
+
+# planted WHAT: a run refused (78) before anything is sent, quickly,
+# with ERR; nothing changed in the directory
+planted() {
+	ls -la "$W/state" >"$W/lsbefore"
+	within 2 f2http -t 10 -a 203.0.113.7 $N
+	status 78
+	out "$N failed - config"
+	errhas "$1"
+	nothingsent
+	ls -la "$W/state" >"$W/lsafter"
+	cmp -s "$W/lsbefore" "$W/lsafter" || bad "the directory changed: $(cat "$W/lsafter")"
+}
+
+t_plant_sticky() {
+	asroot "files of another user" || return
+	f2fresh
+	chmod 1777 "$W/state"
+	provider
+	planted "ddnsup: the state's directory $W/state: others can write it (a shared directory such as /tmp cannot hold the state): refused (chmod go-w)"
+}
+case_ "fault2: a sticky world-writable state directory (as /tmp) refused" t_plant_sticky
+
+t_plant_dir() {
+	asroot "files of another user" || return
+	f2fresh
+	chown nobody "$W/state"
+	provider
+	planted "ddnsup: the state's directory $W/state: belongs to uid 65534, not to this user (uid 0) or root: refused"
+}
+case_ "fault2: a state directory pre-created by another user refused" t_plant_dir
+
+t_plant_file() {
+	asroot "files of another user" || return
+	f2fresh
+	provider -n 2
+	# a state that says "registered", handed to another user
+	f2http -a 203.0.113.7 $N
+	chown nobody "$S"
+	chmod 644 "$S"
+	: >"$W/rec"
+	planted "ddnsup: $S: belongs to uid 65534, not to this user (uid 0) or root: refused"
+	chown root "$S"
+	chmod 664 "$S"
+	planted "ddnsup: $S: others can write it: refused (chmod go-w)"
+}
+case_ "fault2: a state file of another user (or group-writable) refused" t_plant_file
+
+t_plant_lock() {
+	asroot "files of another user" || return
+	[ -x /usr/bin/python3 ] || { SKIP="needs /usr/bin/python3 to hold a lock as nobody"; return; }
+	f2fresh
+	chmod 755 "$W/state" "$W"
+	provider
+	: >"$S.lock"
+	chown nobody "$S.lock"
+	: >"$W/locked"
+	chown nobody "$W/locked"
+	# another user holds it: the run must not wait for it
+	setpriv --reuid=nobody --regid=nogroup --clear-groups /usr/bin/python3 -c '
+import fcntl, sys, time
+f = open(sys.argv[1], "r+")
+fcntl.lockf(f, fcntl.LOCK_EX)
+open(sys.argv[2], "w").write("locked")
+time.sleep(30)' "$S.lock" "$W/locked" &
+	FPIDS="${FPIDS:-} $!"
+	i=0
+	while [ ! -s "$W/locked" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	[ -s "$W/locked" ] || bad "nobody could not take the lock"
+	planted "ddnsup: $S.lock: belongs to uid 65534, not to this user (uid 0) or root: refused"
+	kill $! 2>/dev/null
+	chmod 700 "$W"
+}
+case_ "fault2: a state lock created and held by another user refused at once" t_plant_lock
+
+t_plant_lockfifo() {
+	f2fresh
+	provider
+	mkfifo "$S.lock"
+	within 2 f2http -a 203.0.113.7 $N
+	status 78
+	out "$N failed - config"
+	errhas "ddnsup: $S.lock: a FIFO, not a regular file: unusable"
+	nothingsent
+}
+case_ "fault2: a FIFO as the state lock refused, never blocks" t_plant_lockfifo
+
+# --- orphan temporary files ----------------------------------------------
+
+t_orphans() {
+	asroot "a file of another user" || return
+	f2fresh
+	provider -n 2
+	f2http -a 203.0.113.7 $N
+	# what kills between mkstemp and rename leave, and what is not that
+	cp "$S" "$S.Ab12Cd"
+	: >"$S.XYZ123"
+	chmod 600 "$S.Ab12Cd" "$S.XYZ123"
+	cp "$S" "$S.backup1"
+	cp "$S" "$S.Qw34Er"
+	chown nobody "$S.Qw34Er"
+	echo "my notes" >"$S.notes1"
+	chmod 600 "$S.notes1"
+	f2http -a 198.51.100.1 $N
+	status 0
+	nrequests 2
+	ls "$W/state" | tr '\n' ' ' >"$W/files"
+	[ "$(cat "$W/files")" = "ddnsup.state ddnsup.state.Qw34Er ddnsup.state.backup1 ddnsup.state.lock ddnsup.state.notes1 " ] ||
+	    bad "left: $(cat "$W/files")"
+	grep -q "^name $N 4 198.51.100.1 " "$S" || bad "198.51.100.1 not recorded"
+}
+case_ "fault2: orphan state.XXXXXX files removed under the lock, nothing else" t_orphans
