@@ -26,6 +26,67 @@ tried(const struct job *j, char family)
 	return a[0] ? a : "-";
 }
 
+/* The longest hold a run sets for a record with this code (wNNm, wNNh: the provider's). */
+static long long
+longest(const struct staterec *r, long long retry)
+{
+	long long base = retry >= 0 ? retry : HOLDOFF, wait = 0;
+	size_t len = strlen(r->code), i;
+
+	if (r->lhold[0])
+		return LOCALHOLD;
+	if (len >= 3 && r->code[0] == 'w' && (r->code[len - 1] == 'm' ||
+	    r->code[len - 1] == 'h')) {
+		for (i = 1; i < len - 1 && isdigit((unsigned char)r->code[i]);
+		    i++)
+			wait = wait * 10 + (r->code[i] - '0');
+		if (i == len - 1)
+			wait *= r->code[len - 1] == 'm' ? 60 : 3600;
+		else
+			wait = 0;
+	}
+	if (wait < HOLDOFF)
+		wait = HOLDOFF;
+	return wait > base ? wait : base;
+}
+
+/*
+ * A hold further ahead than any run could have set, or a stop dated in
+ * the future, was written while the clock ran ahead (a router without
+ * a clock of its own, before NTP): cut to what a run sets from now, so
+ * that a wrong clock never holds a name for years. Returns how many
+ * records changed (the caller saves them).
+ */
+int
+hold_bound(struct state *st, long long retry, long long now)
+{
+	struct staterec *r;
+	char was[64];
+	long long max;
+	int k, n = 0;
+
+	for (k = 0; k < st->n; k++) {
+		r = &st->rec[k];
+		max = longest(r, retry);
+		if (r->hold > now + max + CLOCKSKEW) {
+			snprintf(was, sizeof(was), "%s", timestr(r->hold));
+			warn("%s: held until %s, further ahead than any hold "
+			    "ddnsup sets: written while the clock ran ahead; "
+			    "cut to %s", r->name, was, timestr(now + max));
+			r->hold = now + max;
+			n++;
+		}
+		if (r->stop > now + CLOCKSKEW) {
+			warn("%s: stopped since %s, a time still to come: written "
+			    "while the clock ran ahead; dated now", r->name,
+			    timestr(r->stop));
+			r->stop = now;
+			n++;
+		}
+	}
+	return n;
+}
+
 /*
  * Before any request: 0 when the state settles name i without one (res
  * filled in: stopped, held or skipped), 1 when it must be sent.

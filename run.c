@@ -228,7 +228,7 @@ showdry(const struct job *j, const int *need, const struct nameresult *res)
 int
 run_job(struct job *j, int dry, struct nameresult *res)
 {
-	int i, k, need[MAXNAMES], r = 0;
+	int i, k, need[MAXNAMES], r = 0, bounded = 0;
 	char pair[2 * ADDRLEN];
 	long long now;
 
@@ -242,6 +242,8 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	if (j->statefile != NULL && state_open(&st, j->statefile,
 	    net_remaining()) == -1)
 		goto failed;
+	/* a wrong clock's holds are cut, and the cut is saved */
+	bounded = j->statefile != NULL && hold_bound(&st, j->retry, now) > 0;
 	if (waitaddrs(j) == -1)
 		goto failed;
 	if (j->checkurl != NULL && webcheck(j, j->statefile ? &st : NULL,
@@ -277,8 +279,8 @@ run_job(struct job *j, int dry, struct nameresult *res)
 		if (j->statefile != NULL)
 			hold_record(&st, j, i, fp[i], &res[i], now);
 	}
-	if (j->statefile != NULL && (sub.nnames > 0 || j->checkurl != NULL) &&
-	    state_save(&st) == -1)
+	if (j->statefile != NULL && (sub.nnames > 0 || j->checkurl != NULL ||
+	    bounded) && state_save(&st) == -1)
 		r = 1;
 	state_close(&st);
 	return r;

@@ -198,6 +198,9 @@ client(const struct instance *in, const struct cli *c, long long now)
 		unusable = 1;
 	} else if (job.statefile == NULL)
 		memset(&st, 0, sizeof(st));
+	else
+		/* what a run would cut, -S reports cut (it writes nothing) */
+		hold_bound(&st, ok ? job.retry : -1, now);
 	if (ok)
 		current(&job);
 	n = hostnames(in, c, hs, idx, off);

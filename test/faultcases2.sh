@@ -388,3 +388,85 @@ t_orphans() {
 	grep -q "^name $N 4 198.51.100.1 " "$S" || bad "198.51.100.1 not recorded"
 }
 case_ "fault2: orphan state.XXXXXX files removed under the lock, nothing else" t_orphans
+
+# --- a clock that ran ahead never holds for years ---------------------------
+
+t_clockahead() {
+	wrapped "the preload clock goes to the program, not the wrapper" && return
+	readelf -l "$DDNSUP" 2>/dev/null | grep -q 'program interpreter' ||
+	    { SKIP="a static ddnsup cannot preload test/clock.so"; return; }
+	f2fresh
+	now=$(date +%s)
+	ahead=$((now + 10 * 365 * 86400))
+	reply "200 OK" "911\n"
+	provider -n 5
+	# a router without a clock of its own: 10 years ahead, the provider 911
+	env LD_PRELOAD="$T/clock.so" TESTCLOCK=$ahead $RUN -s "http://127.0.0.1:$PORT" \
+	    -u bob -c "$S" -a 203.0.113.7 $N >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 75
+	hold=$(awk -v n=$N '$1 == "name" && $2 == n { print $8 }' "$S")
+	[ "$hold" -gt $((ahead + 1000)) ] || bad "no hold 10 years ahead: $hold"
+	# the clock set right: -S reports the hold cut, and writes nothing
+	cp "$S" "$W/before"
+	ddnsup -S -c "$S" $N
+	errhas "ddnsup: $N: held until $(date -u -d @$hold '+%Y-%m-%d %H:%M:%S UTC'), further ahead than any hold ddnsup sets"
+	cmp -s "$S" "$W/before" || bad "-S changed the state file"
+	# a run cuts it to 30 minutes from now, and saves that
+	f2http -a 203.0.113.7 $N
+	status 75
+	out "$N held 203.0.113.7 911"
+	errhas "ddnsup: $N: held until $(date -u -d @$hold '+%Y-%m-%d %H:%M:%S UTC'), further ahead than any hold ddnsup sets: written while the clock ran ahead; cut to"
+	hold2=$(awk -v n=$N '$1 == "name" && $2 == n { print $8 }' "$S")
+	[ "$hold2" -ge $((now + 1800)) ] && [ "$hold2" -le $((now + 1800 + 60)) ] ||
+	    bad "the hold is $hold2, not 30 minutes from $now"
+	# the next run sees a hold of its own size: no message
+	f2http -a 203.0.113.7 $N
+	status 75
+	grep -q "ran ahead" "$W/err" && bad "the cut hold is cut again"
+	nrequests 1
+	# half an hour later the name is sent again
+	stopprovider
+	reply "200 OK" "good 203.0.113.7\n"
+	provider
+	env LD_PRELOAD="$T/clock.so" TESTCLOCK=$((hold2 + 1)) $RUN -s "http://127.0.0.1:$PORT" \
+	    -u bob -c "$S" -a 203.0.113.7 $N >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	out "$N updated 203.0.113.7 good"
+	nrequests 1
+}
+case_ "fault2: a hold written 10 years ahead is cut to 30 minutes (run and -S)" t_clockahead
+
+t_clockahead_wait() {
+	# the provider's own w5h is a hold ddnsup sets: not cut
+	f2fresh
+	reply "200 OK" "w5h\n"
+	provider -n 3
+	f2http -a 203.0.113.7 $N
+	status 75
+	f2http -a 203.0.113.7 $N
+	status 75
+	out "$N held 203.0.113.7 w5h"
+	grep -q "ran ahead" "$W/err" && bad "a provider's wait taken for a wrong clock"
+	nrequests 1
+}
+case_ "fault2: a provider's w5h hold is not taken for a wrong clock" t_clockahead_wait
+
+t_stopahead() {
+	# a stop dated ten years ahead: kept, dated now
+	f2fresh
+	reply "200 OK" "badauth\n"
+	provider -n 3
+	f2http -a 203.0.113.7 $N
+	status 77
+	ahead=$(($(date +%s) + 10 * 365 * 86400))
+	awk -v t=$ahead '$1 == "name" { $9 = t } { print }' "$S" >"$S.new" && mv "$S.new" "$S"
+	chmod 600 "$S"
+	f2http -a 203.0.113.7 $N
+	status 77
+	errhas "a time still to come: written while the clock ran ahead; dated now"
+	errhas "stopped since $(date -u '+%Y-%m-%d')"
+	nrequests 1
+}
+case_ "fault2: a stop dated in the future is kept and dated now" t_stopahead
