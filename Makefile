@@ -15,9 +15,10 @@ ALL_CFLAGS = -std=c99 $(CFLAGS)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64 $(CPPFLAGS)
 
 # the program's objects; LIBOBJ less main and the sandbox, for the tests
-LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dyndns.o hash.o hold.o http.o \
-	ifaddr.o job.o net.o prepare.o presets.o proto.o result.o run.o state.o \
-	statedir.o status.o tls.o tzo.o util.o value.o x509.o
+LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dns.o dyndns.o hash.o hold.o \
+	http.o ifaddr.o job.o net.o prepare.o presets.o proto.o result.o \
+	rfc2136.o run.o state.o statedir.o status.o tls.o tsig.o tzo.o util.o \
+	value.o x509.o
 OBJ = ddnsup.o sandbox.o $(LIBOBJ)
 SRC = ddnsup.c sandbox.c $(LIBOBJ:.o=.c)
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so \
@@ -40,23 +41,26 @@ chain.o: chain.c chain.h
 checkip.o: checkip.c ddnsup.h util.h net.h cert.h http.h presets.h job.h checkip.h
 cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h
 conf.o: conf.c ddnsup.h util.h conf.h
+dns.o: dns.c dns.h
 dyndns.o: dyndns.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h dyndns.h
 hash.o: hash.c ddnsup.h util.h hash.h
 hold.o: hold.c ddnsup.h util.h cert.h http.h hash.h presets.h job.h proto.h state.h hold.h
 http.o: http.c ddnsup.h util.h net.h cert.h tls.h http.h
 ifaddr.o: ifaddr.c ddnsup.h util.h ifaddr.h
-job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h proto.h dyndns.h tzo.h
+job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h
 net.o: net.c ddnsup.h util.h net.h ifaddr.h
 prepare.o: prepare.c ddnsup.h util.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h
 presets.o: presets.c ddnsup.h presets.h
-proto.o: proto.c proto.h dyndns.h tzo.h
+proto.o: proto.c proto.h dyndns.h tzo.h rfc2136.h
 result.o: result.c ddnsup.h result.h
+rfc2136.o: rfc2136.c ddnsup.h util.h result.h net.h cert.h http.h hash.h conf.h presets.h job.h proto.h dns.h tsig.h rfc2136.h
 run.o: run.c ddnsup.h util.h result.h net.h ifaddr.h cert.h http.h hash.h presets.h job.h proto.h checkip.h state.h hold.h run.h
 sandbox.o: sandbox.c ddnsup.h util.h cert.h http.h conf.h presets.h job.h proto.h sandbox.h
 state.o: state.c ddnsup.h util.h http.h hash.h statedir.h state.h
 statedir.o: statedir.c ddnsup.h util.h statedir.h
 status.o: status.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h cli.h presets.h job.h state.h hold.h prepare.h status.h
 tls.o: tls.c ddnsup.h util.h net.h cert.h tls.h x509.h hash.h
+tsig.o: tsig.c ddnsup.h util.h dns.h tsig.h
 tzo.o: tzo.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h tzo.h
 util.o: util.c ddnsup.h util.h
 value.o: value.c ddnsup.h util.h conf.h http.h value.h

@@ -59,6 +59,9 @@ static const char *const keys[NFILEKEYS] = {
 	[K_ALLOWPRIVATE] = "AllowPrivate",
 	[K_V6IID] = "IPv6InterfaceID",
 	[K_V6PREFIXIF] = "IPv6PrefixInterface",
+	[K_ZONE] = "Zone",
+	[K_TTL] = "TTL",
+	[K_TSIGALG] = "TSIGAlgorithm",
 };
 
 /* TR-181's names for the same parameters; -1: accepted, not used */

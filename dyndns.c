@@ -560,7 +560,7 @@ dryrun(const struct job *j)
 }
 
 static int
-prepare(const struct job *j)
+prepare(struct job *j)
 {
 	if (!j->srv.tls)
 		warn("%s: plain http: the password crosses the network in "

@@ -25,6 +25,9 @@
 #include "proto.h"
 #include "dyndns.h"
 #include "tzo.h"
+#include "dns.h"
+#include "tsig.h"
+#include "rfc2136.h"
 
 /*
  * The one override rule: a key the command line sets comes from it,
@@ -160,13 +163,86 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 	return 0;
 }
 
+/* A DNS name without its final dot into out; -1 with value_bad(). */
+static int
+dnsname(const struct setting *s, int key, char *out, size_t size)
+{
+	size_t len = strlen(s->v);
+
+	if (len > 1 && s->v[len - 1] == '.')
+		len--;
+	if (len >= size)
+		return value_bad(s, key, "not a DNS name");
+	snprintf(out, size, "%.*s", (int)len, s->v);
+	if (!validname(out, 1))
+		return value_bad(s, key, "not a DNS name");
+	return 0;
+}
+
+/* rfc2136: -s SERVER[:PORT] (or ProviderFQDN and ProviderPort), TSIGAlgorithm. */
+static int
+rfc2136server(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s, *sp;
+	char hp[600];
+	long long port = 53;
+
+	if ((s = eff(f, c, K_PROVIDER)) != NULL)
+		return value_bad(s, K_PROVIDER, "presets are for -P dyndns");
+	if ((s = eff(f, c, K_SERVER)) != NULL) {
+		if (url_hostport(&j->srv, s->v, "53") == -1)
+			return value_bad(s, K_SERVER, "%s", lastfail.msg);
+		j->hasserver = 1;
+	} else if ((s = eff(f, c, K_FQDN)) != NULL) {
+		if ((sp = eff(f, c, K_PORT)) != NULL &&
+		    value_number(sp, K_PORT, &port) == -1)
+			return -1;
+		snprintf(hp, sizeof(hp), strchr(s->v, ':') ? "[%s]:%lld" :
+		    "%s:%lld", s->v, port);
+		if (url_hostport(&j->srv, hp, "53") == -1)
+			return value_bad(s, K_FQDN, "%s", lastfail.msg);
+		j->hasserver = 1;
+	}
+	if ((s = eff(f, c, K_TSIGALG)) != NULL &&
+	    (j->tsigalg = tsig_alg(s->v)) == -1)
+		return value_bad(s, K_TSIGALG, "hmac-sha256, hmac-sha512, "
+		    "hmac-sha384, hmac-sha224, hmac-sha1 or hmac-md5");
+	return 0;
+}
+
+/* Zone and TTL, for the protocols that write records themselves. */
+static int
+zonettl(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		s = eff(f, c, i == 0 ? K_ZONE : i == 1 ? K_TTL : K_TSIGALG);
+		if (s != NULL && (j->proto == &proto_dyndns ||
+		    j->proto == &proto_tzo || (i == 2 &&
+		    j->proto != &proto_rfc2136)))
+			return value_bad(s, i == 0 ? K_ZONE : i == 1 ? K_TTL :
+			    K_TSIGALG, "does not apply to -P %s",
+			    j->proto->name);
+	}
+	if ((s = eff(f, c, K_ZONE)) != NULL &&
+	    dnsname(s, K_ZONE, j->zone, sizeof(j->zone)) == -1)
+		return -1;
+	if ((s = eff(f, c, K_TTL)) != NULL &&
+	    value_number(s, K_TTL, &j->ttl) == -1)
+		return -1;
+	return 0;
+}
+
 static int
 protocol(struct job *j, const struct instance *f, const struct cli *c)
 {
 	const struct setting *s = eff(f, c, K_PROTO);
 
 	if ((j->proto = proto_find(s != NULL ? s->v : "dyndns")) == NULL)
-		return value_bad(s, K_PROTO, "protocol must be dyndns or tzo");
+		return value_bad(s, K_PROTO, "protocol must be dyndns, tzo or "
+		    "rfc2136");
 	return 0;
 }
 
@@ -205,6 +281,12 @@ user(struct job *j, const struct instance *f, const struct cli *c,
 	const struct setting *s = eff(f, c, k);
 	const char *at;
 
+	if (j->proto == &proto_rfc2136) {
+		/* the key's name: -u, else the key file's */
+		j->user = "";
+		return s == NULL ? 0 : dnsname(s, K_USER, j->keyname,
+		    sizeof(j->keyname));
+	}
 	if (s == NULL && j->pre != NULL && (j->pre->flags & PF_USERNAME)) {
 		j->user = "";	/* each request's host name */
 		return 0;
@@ -415,6 +497,8 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	j->refresh = 25LL * 86400;
 	j->checkreuse = CHECKREUSE;
 	j->retry = j->maxretries = -1;
+	j->ttl = -1;
+	j->tsigalg = -1;
 	snprintf(j->lookupport, sizeof(j->lookupport), "21344");
 	snprintf(j->updateport, sizeof(j->updateport), "21347");
 	if (f->badref)
@@ -422,7 +506,9 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 		    "file", f->server.file, f->server.line, f->server.v);
 	if (protocol(j, f, c) == -1 || names(j, f, c, &here) == -1 ||
 	    (j->proto == &proto_tzo ? tzoserver(j, f, c) :
-	    dyndnsserver(j, f, c)) == -1 || user(j, f, c, &here) == -1 ||
+	    j->proto == &proto_rfc2136 ? rfc2136server(j, f, c) :
+	    dyndnsserver(j, f, c)) == -1 || zonettl(j, f, c) == -1 ||
+	    user(j, f, c, &here) == -1 ||
 	    addrsource(j, f, c) == -1 || pins(j, f, c) == -1)
 		return -1;
 	j->cafile = val(f, c, K_CACERT, NULL);

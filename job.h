@@ -51,6 +51,11 @@ struct job {
 	int four, six;		/* families asked for -i and -w */
 	int force;
 	int sandbox;		/* Sandbox: 0 turns sandbox.c's restrictions off */
+	char zone[256];		/* Zone, without its final dot; "": not given */
+	long long ttl;		/* TTL, -1: not given (the protocol's default) */
+	int hasserver;		/* rfc2136: -s given, else the zone's SOA MNAME */
+	int tsigalg;		/* rfc2136: TSIGAlgorithm, -1: the key file's or sha256 */
+	char keyname[256];	/* rfc2136: -u, or the key file's */
 };
 
 /* Check every setting of one instance into a job; no I/O. -1 with fail(F_USAGE). */

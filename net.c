@@ -494,6 +494,79 @@ net_connect(struct conn *c, const char *host, const char *port, int family)
 	return fail(F_CONNECT, "connect %s:", c->peer);
 }
 
+/*
+ * A UDP "connection" to host's first address (of the link's families):
+ * bound to the link like a TCP one, read and written as one datagram
+ * each through net_read and net_write, under the same deadline.
+ */
+int
+net_udp(struct conn *c, const char *host, const char *port, int family)
+{
+	static struct resolved r;
+	struct sockaddr_storage src[2];
+	socklen_t srclen[2] = { 0, 0 };
+	const struct sockaddr *sa;
+	int k;
+
+	conn_init(c);
+	memset(src, 0, sizeof(src));
+	snprintf(c->peer, sizeof(c->peer), strchr(host, ':') ? "[%s]:%s" :
+	    "%s:%s", host, port);
+	if (resolve(host, port, family, &r) == -1)
+		return -1;
+	if (blink != NULL && linkfamilies(&r, src, srclen) == -1)
+		return fail(lastfail.kind, "udp %s: %s", c->peer, lastfail.msg);
+	sa = (const struct sockaddr *)&r.a[0].ss;
+	k = r.a[0].family == AF_INET6;
+	if ((c->fd = socket(r.a[0].family, SOCK_DGRAM, 0)) == -1)
+		return fail(F_CONNECT, "udp %s: socket:", c->peer);
+	if (fcntl(c->fd, F_SETFD, FD_CLOEXEC) == -1 ||
+	    fcntl(c->fd, F_SETFL, fcntl(c->fd, F_GETFL) | O_NONBLOCK) == -1) {
+		net_close(c);
+		return fail(F_CONNECT, "udp %s:", c->peer);
+	}
+	if (blink != NULL && !isloop(sa) && bindto(c->fd, &src[k],
+	    srclen[k]) == -1) {
+		net_close(c);
+		return -1;
+	}
+	if (connect(c->fd, sa, r.a[0].len) == -1) {
+		net_close(c);
+		return fail(F_CONNECT, "udp %s:", c->peer);
+	}
+	c->read = net_read;
+	c->write = net_write;
+	c->close = net_close;
+	return 0;
+}
+
+/* The first "nameserver" of /etc/resolv.conf, as the resolver would ask it. */
+int
+net_nameserver(char *out, size_t size)
+{
+	char line[512], *p, *e;
+	FILE *f;
+
+	if ((f = fopen("/etc/resolv.conf", "r")) == NULL)
+		return fail(F_RESOLVETMP, "/etc/resolv.conf:");
+	while (fgets(line, sizeof(line), f) != NULL) {
+		p = line + strspn(line, " \t");
+		if (strncmp(p, "nameserver", 10) != 0 || (p[10] != ' ' &&
+		    p[10] != '\t'))
+			continue;
+		p += 10 + strspn(p + 10, " \t");
+		e = p + strcspn(p, " \t\r\n%");
+		*e = '\0';
+		if (*p == '\0' || (size_t)(e - p) >= size)
+			continue;
+		snprintf(out, size, "%s", p);
+		fclose(f);
+		return 0;
+	}
+	fclose(f);
+	return fail(F_RESOLVETMP, "/etc/resolv.conf: no nameserver");
+}
+
 /* 1 when the peer has sent something not yet read, -1 at its end, else 0. */
 int
 net_pending(struct conn *c)

@@ -23,6 +23,10 @@ void net_bind(const char *);
 int net_reached(int);
 /* Resolve host and connect (Happy Eyeballs) within the deadline; -1 with fail(). */
 int net_connect(struct conn *, const char *, const char *, int);
+/* A UDP socket connected to host's first address, bound to the link like net_connect's; -1 with fail(). */
+int net_udp(struct conn *, const char *, const char *, int);
+/* The first nameserver of /etc/resolv.conf, as the resolver would ask it; -1 with fail(). */
+int net_nameserver(char *, size_t);
 /* The socket's own read: what is there, within the deadline; 0 at EOF. */
 ssize_t net_read(struct conn *, void *, size_t);
 /* 1 when the peer has sent something not yet read, -1 at its end, else 0. */

@@ -5,10 +5,12 @@
 #include "proto.h"
 #include "dyndns.h"
 #include "tzo.h"
+#include "rfc2136.h"
 
 static const struct protocol *const rows[] = {
 	&proto_dyndns,
 	&proto_tzo,
+	&proto_rfc2136,
 	NULL
 };
 

@@ -7,8 +7,8 @@ struct protocol {
 	const char *name;	/* -P's word, DdnsProtocol's value */
 	/* What it refuses to send, before anything is: -1 with fail(). */
 	int (*check)(const struct job *);
-	/* The secret's form and the warnings, once it is read: -1 with fail(). */
-	int (*prepare)(const struct job *);
+	/* The secret's form (it may decode it in place) and the warnings, once it is read: -1 with fail(). */
+	int (*prepare)(struct job *);
 	/* 1 when the update makes a TLS handshake (trust anchors needed). */
 	int (*needca)(const struct job *);
 	/* The ports the update connects to, into out (at most 4); how many. */

@@ -442,7 +442,7 @@ check(const struct job *j)
 
 /* The key's form and the update lines' length, now that the key is read. */
 static int
-prepare(const struct job *j)
+prepare(struct job *j)
 {
 	char line[TZOLINE + 2];
 	int i;

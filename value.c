@@ -52,6 +52,7 @@ static const struct range ranges[] = {
 	{ K_CHECKINT, 0, 4294967295LL },
 	{ K_RETRYINT, 0, 4294967295LL },
 	{ K_MAXRETRIES, 0, 4294967295LL },
+	{ K_TTL, 0, 2147483647LL },	/* RFC 2181 8: 31 bits */
 };
 
 const struct range *

@@ -12,13 +12,16 @@ sandbox: util
 status: conf hold ifaddr job prepare presets result state util
 run: cert checkip hold ifaddr net result state util
 prepare: cert ifaddr state util
-job: cert conf dyndns http presets proto tzo util value
+job: cert conf dyndns http presets proto rfc2136 tsig tzo util value
 cli: cert conf http presets util value
 value: conf http util
 conf: util
-proto: dyndns tzo
+proto: dyndns rfc2136 tzo
 dyndns: http net presets result util
 tzo: net result util
+rfc2136: dns hash net result tsig util
+tsig: dns util
+dns:
 checkip: http net util
 hold: hash state util
 state: hash statedir util
@@ -65,14 +68,14 @@ done <"$w/edges"
 for o in "$@"; do
 	f=${o%.o}
 	case $f in
-	tls|cert|x509|hash) ;;
+	tls|cert|x509|hash|tsig) ;;
 	*) if nm -u "$o" | grep -q ' br_'; then
-		echo "deps: $f.c calls BearSSL (only tls.c, cert.c, x509.c, hash.c may)"
+		echo "deps: $f.c calls BearSSL (only tls.c, cert.c, x509.c, hash.c, tsig.c may)"
 		bad=1
 	   fi ;;
 	esac
 	case $f in
-	dyndns|tzo|checkip)
+	dyndns|tzo|checkip|rfc2136)
 		if nm -u "$o" | grep -Eq ' (socket|connect|send|sendto|recv|recvfrom|poll)$'; then
 			echo "deps: $f.c uses sockets (protocols talk to struct conn)"
 			bad=1
