@@ -22,7 +22,7 @@ LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dns.o dyndns.o hash.o hold.o \
 OBJ = ddnsup.o sandbox.o $(LIBOBJ)
 SRC = ddnsup.c sandbox.c $(LIBOBJ:.o=.c)
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so \
-	test/nodatadns
+	test/nodatadns test/dnsunit test/dnsforge
 
 all: ddnsup
 
@@ -116,6 +116,15 @@ test/tzoprovider: test/tzoprovider.c
 test/nodatadns: test/nodatadns.c
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ test/nodatadns.c
 
+# a UDP responder for test/rfc2136cases.sh; signs with tsig.c
+test/dnsforge: test/dnsforge.c libddnsup.a ddnsup.h util.h dns.h tsig.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ \
+	    test/dnsforge.c libddnsup.a $(LDLIBS)
+
+test/dnsunit: test/dnsunit.c test/check.h libddnsup.a *.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ \
+	    test/dnsunit.c libddnsup.a $(LDLIBS)
+
 test/unit: test/unit.c test/check.h libddnsup.a *.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ test/unit.c \
 	    libddnsup.a $(LDLIBS)
@@ -153,7 +162,7 @@ analyze: deps
 	    --error-exitcode=1 -I. $(SRC)
 	clang-tidy --quiet $(SRC) -- -std=c99 $(ALL_CPPFLAGS) -I.
 
-FUZZ = http dyndns tzo state conf url pin pem spki check chain
+FUZZ = http dyndns tzo state conf url pin pem spki check chain dns
 FUZZSRC = $(LIBOBJ:.o=.c)
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \

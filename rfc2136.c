@@ -540,7 +540,7 @@ updatezone(const struct job *j, int k, long long now, struct nameresult *res)
 	getkey(j, &key);
 	dns_init(&b, msg + 2, DNS_MSGMAX);
 	b.len = (size_t)len;
-	maclen = tsig_sign(&b, &key, now, mac);
+	maclen = tsig_sign(&b, &key, now, NULL, 0, mac);
 	wipe(&key, sizeof(key));
 	if (maclen == -1) {
 		fail(F_USAGE, "zone %s: the update does not fit in a DNS message",

@@ -64,9 +64,9 @@ variables(struct dnsbuf *b, const struct tsigkey *k, long long t,
 
 int
 tsig_sign(struct dnsbuf *b, const struct tsigkey *k, long long now,
-    unsigned char *mac)
+    const unsigned char *reqmac, size_t reqmaclen, unsigned char *mac)
 {
-	unsigned char vars[600];
+	unsigned char vars[600], len2[2];
 	struct dnsbuf v;
 	br_hmac_key_context kc;
 	br_hmac_context hc;
@@ -78,6 +78,13 @@ tsig_sign(struct dnsbuf *b, const struct tsigkey *k, long long now,
 		return -1;
 	br_hmac_key_init(&kc, algs[k->alg].hash, k->secret, k->len);
 	br_hmac_init(&hc, &kc, 0);
+	if (reqmac != NULL) {
+		/* a reply: the request's MAC first (RFC 8945 4.3.1) */
+		len2[0] = (unsigned char)(reqmaclen >> 8);
+		len2[1] = (unsigned char)(reqmaclen & 255);
+		br_hmac_update(&hc, len2, 2);
+		br_hmac_update(&hc, reqmac, reqmaclen);
+	}
 	br_hmac_update(&hc, b->p, b->len);
 	br_hmac_update(&hc, vars, v.len);
 	maclen = br_hmac_out(&hc, mac);

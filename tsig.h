@@ -29,11 +29,12 @@ int tsig_alg(const char *);
 const char *tsig_algname(int);
 /*
  * Sign the message in b (its additional count is raised by one): the
- * TSIG record appended, its MAC copied to mac (TSIG_MACMAX bytes).
+ * TSIG record appended, its MAC copied to mac (TSIG_MACMAX bytes); a
+ * reply is signed over the request's MAC (reqmac; NULL for a request).
  * Returns the MAC's length, or -1 when it did not fit.
  */
 int tsig_sign(struct dnsbuf *, const struct tsigkey *, long long,
-    unsigned char *);
+    const unsigned char *, size_t, unsigned char *);
 /*
  * Check a reply's TSIG against the request's MAC: 0 when its MAC is
  * right, 1 when it carries an error with no MAC (BADSIG, BADKEY: nothing

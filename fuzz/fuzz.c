@@ -21,6 +21,8 @@
 #include "tzo.h"
 #include "checkip.h"
 #include "state.h"
+#include "dns.h"
+#include "tsig.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -189,6 +191,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0)
 		checkip_parse((const char *)data + 1, size - 1,
 		    data[0] & 1 ? AF_INET6 : AF_INET, out, sizeof(out));
+#elif defined(TARGET_dns)
+	/* a DNS reply: header, every record, the SOA, the TSIG check */
+	static const struct tsigkey k = { "ddnsup-key", TSIG_SHA256,
+	    "0123456789abcdef0123456789abcdef", 32 };
+	static const unsigned char mac[32];
+	char zone[DNS_NAMEMAX], mname[DNS_NAMEMAX];
+	struct tsigreply t;
+	struct dnshdr h;
+	struct dnsrr rr;
+	size_t off;
+	unsigned s, i;
+
+	if (size > DNS_MSGMAX || dns_header(data, size, &h) == -1)
+		return 0;
+	for (s = 1; s < 4; s++)
+		for (i = 0, off = h.sect[s]; i < h.count[s]; i++) {
+			if (h.tc && dns_getrr(data, size, &off, &rr) == -1)
+				break;
+			if (!h.tc && dns_getrr(data, size, &off, &rr) == -1)
+				abort();
+			if (rr.rdoff + rr.rdlen > size)
+				abort();
+		}
+	if (dns_soa(data, size, &h, zone, mname) == 0 &&
+	    (strlen(zone) >= DNS_NAMEMAX || strlen(mname) >= DNS_NAMEMAX))
+		abort();
+	if (!h.tc)
+		tsig_verify(data, size, &h, &k, mac, sizeof(mac), &t);
 #else
 #error "build with -DTARGET_<name>"
 #endif

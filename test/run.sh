@@ -20,6 +20,8 @@ cleanup() {
 	for p in $PPID_ $CPID_ ${FPIDS:-}; do kill "$p" 2>/dev/null; done
 	[ -n "$NETNS" ] && ip netns del "$NETNS" 2>/dev/null
 	for n in ${FNETNS:-}; do ip netns del "$n" 2>/dev/null; done
+	for p in ${DNSPIDS:-}; do kill "$p"; done 2>/dev/null
+	[ -n "${DNSUP:-}" ] && { ip netns del "$DNSNS"; rm -rf "/etc/netns/$DNSNS"; } 2>/dev/null
 	for ns in $LINKNS; do ip netns del "$ns"; rm -rf "/etc/netns/$ns"; done 2>/dev/null
 	rm -rf "$W"
 }
@@ -316,7 +318,7 @@ case_() {
 # --- unit tests (pure functions, table-driven, in C) --------------------
 
 if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
-	(cd "$T" && { ${DDNSUP_WRAP:-} "${UNIT:-./unit}"; u=$?; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./chainunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
+	(cd "$T" && { ${DDNSUP_WRAP:-} "${UNIT:-./unit}"; u=$?; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./chainunit || u=1; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./dnsunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
 	ustatus=$?
 	cat "$W/unit"
 	pass=$((pass + $(grep -c '^ok ' "$W/unit")))
@@ -340,6 +342,7 @@ fi
 . "$T/tr181cases.sh"
 . "$T/fieldcases.sh"
 . "$T/linkcases.sh"
+. "$T/rfc2136cases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
