@@ -99,8 +99,12 @@ bench/timeit: bench/timeit.c
 bench/delayproxy: bench/delayproxy.c
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ bench/delayproxy.c
 
+bench/udpdelay: bench/udpdelay.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ bench/udpdelay.c
+
 # figures, side by side with curl: a script, never a test
-bench: ddnsup ddnsup-static test/provider test/tzoprovider bench/timeit bench/delayproxy
+bench: ddnsup ddnsup-static test/provider test/tzoprovider bench/timeit bench/delayproxy \
+	    bench/udpdelay
 	sh bench/run.sh
 
 .c.o:
@@ -212,7 +216,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ddnsup $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
 
 clean:
-	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) libddnsup.a $(TESTBIN) bench/timeit bench/delayproxy
+	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) libddnsup.a $(TESTBIN) bench/timeit bench/delayproxy bench/udpdelay
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
 .PHONY: all analyze deps bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib uninstall clean

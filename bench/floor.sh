@@ -6,7 +6,8 @@
 # Run by bench/run.sh (make bench), or alone after make bench's targets:
 #     sh bench/floor.sh [instructions] [rounds] [size]
 # Never a test: nothing here passes or fails on a number.
-# A protocol to come (REST, RFC 2136) adds its lines where HOOK says.
+# A protocol to come (REST) adds its lines where HOOK says; RFC 2136's
+# run against knotd on loopback, through bench/udpdelay.
 # FLOORDEBUG=1 shows what each counted run printed, and its callgrind parts.
 set -u
 B=$(cd "$(dirname "$0")" && pwd)
@@ -61,6 +62,46 @@ pids="$pids $!"
 waitport "$W/port"
 read -r P1 P2 P3 <"$W/port"
 
+# knotd on loopback, an example.org zone and a TSIG key, for RFC 2136;
+# KP is its port, "" when knotd is not installed or did not start
+KP=
+if command -v knotd >/dev/null; then
+	mkdir -p "$W/knot"
+	head -c 32 /dev/urandom | base64 >"$W/k256"
+	chmod 600 "$W/k256"
+	printf '$TTL 3600\n@ SOA ns1 hostmaster 1 3600 600 86400 300\n@ NS ns1\nns1 A 127.0.0.1\nhome A 192.0.2.1\n' \
+	    >"$W/knot/example.org.zone"
+	p=$((20000 + $$ % 20000))
+	while ss -Hlun "sport = :$p" | grep -q .; do p=$((p + 1)); done
+	cat >"$W/knot/knot.conf" <<-EOT
+	server:
+	    listen: 127.0.0.1@$p
+	    rundir: $W/knot
+	database:
+	    storage: $W/knot
+	key:
+	  - id: bench-key
+	    algorithm: hmac-sha256
+	    secret: $(cat "$W/k256")
+	acl:
+	  - id: upd
+	    key: bench-key
+	    action: update
+	zone:
+	  - domain: example.org
+	    storage: $W/knot
+	    acl: upd
+	EOT
+	knotd -c "$W/knot/knot.conf" >"$W/knot/log" 2>&1 &
+	pids="$pids $!"
+	i=0
+	while [ $i -lt 100 ] && ! dig +time=1 +tries=1 +short @127.0.0.1 -p $p example.org SOA 2>/dev/null | grep -q .; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ $i -lt 100 ] && KP=$p
+fi
+
 # the commands, by protocol; the ec chain is leaf, intermediate, root
 https() { echo "$DDNSUP -C $C/ca.pem -s https://localhost:$1 -u bob -a 203.0.113.7 $NAME"; }
 curls() { echo "curl -sS -o /dev/null -u bob:bench-secret --cacert $C/ca.pem https://localhost:$1/nic/update?$Q"; }
@@ -68,6 +109,15 @@ http() { echo "$DDNSUP -s http://localhost:$1 -u bob -a 203.0.113.7 $NAME"; }
 tzo() {
 	echo "$DDNSUP -P tzo -s 127.0.0.1:$1 -o ProviderUpdateServerLookupPort=$2" \
 	    "-o UpdateServerPort=$3 -u bench@example.org -a 203.0.113.7 $NAME"
+}
+# RFC 2136: one UPDATE to a known server and zone; without Zone, an SOA query first
+r2136() {
+	echo "$DDNSUP -P rfc2136 -s 127.0.0.1:$1 -u bench-key -p $W/k256" \
+	    "-o Zone=example.org -a 203.0.113.7 $NAME"
+}
+r2136soa() {
+	echo "$DDNSUP -P rfc2136 -s 127.0.0.1:$1 -u bench-key -p $W/k256" \
+	    "-a 203.0.113.7 $NAME"
 }
 # he.net: one request per name, each name its own credential (presets.c)
 HENAMES="a.example.org b.example.org c.example.org"
@@ -114,8 +164,12 @@ if on instructions; then
 		icount "ddnsup he.net, 3 names" $(he "$EC")
 		# HOOK(rest): icount "ddnsup REST (PROVIDER)" COMMAND, against
 		#   test/provider's emulation of that provider
-		# HOOK(rfc2136): icount "ddnsup RFC 2136" COMMAND, against a
-		#   local name server (knot or bind9, as the tests start one)
+		if [ -n "$KP" ]; then
+			# shellcheck disable=SC2046
+			icount "ddnsup RFC 2136 (knotd), Zone known" $(r2136 "$KP")
+		else
+			echo "ddnsup RFC 2136: knotd not installed or not started"
+		fi
 	else
 		echo "valgrind not installed"
 	fi
@@ -167,9 +221,21 @@ if on rounds; then
 	# HOOK(rest): NEAR/FAR against test/provider's emulation and a proxy
 	#   in front of it; rounds "ddnsup REST (PROVIDER), N requests" 1
 	#   "4 + N - 1 on one connection"
-	# HOOK(rfc2136): UDP, which delayproxy does not carry: a UDP relay
-	#   (or a netns with netem, where the kernel has it); floor 1 to a
-	#   known server, 2 with the SOA look-up
+	# RFC 2136 is UDP: bench/udpdelay holds each datagram as delayproxy
+	# does; no handshake to add
+	if [ -n "$KP" ]; then
+		rm -f "$W/uport"
+		"$B/udpdelay" -P "$W/uport" -t "$KP" -d "$DELAY" &
+		pids="$pids $!"
+		waitport "$W/uport"
+		UP=$(cat "$W/uport")
+		NEAR=$(r2136 "$KP") FAR=$(r2136 "$UP")
+		rounds "ddnsup RFC 2136, Zone known" 0 "1: UPDATE over UDP"
+		NEAR=$(r2136soa "$KP") FAR=$(r2136soa "$UP")
+		rounds "ddnsup RFC 2136, zone by SOA query" 0 "2: SOA query, UPDATE"
+	else
+		echo "ddnsup RFC 2136: knotd not installed or not started"
+	fi
 else
 	:
 fi
