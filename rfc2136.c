@@ -455,7 +455,7 @@ getkey(const struct job *j, struct tsigkey *k)
  * 5.3.2 has a server send.
  */
 static void
-mapreply(const struct job *j, const char *where, ssize_t n,
+mapreply(const struct job *j, const char *at, ssize_t n,
     const unsigned char *mac, size_t maclen, long long now,
     struct nameresult *r)
 {
@@ -470,7 +470,7 @@ mapreply(const struct job *j, const char *where, ssize_t n,
 	snprintf(r->code, sizeof(r->code), "protocol");
 	if (dns_header(rep, (size_t)n, &h) == -1 || h.opcode != DNS_UPDATE) {
 		snprintf(r->text, sizeof(r->text), "%.120s: a malformed reply",
-		    where);
+		    at);
 		return;
 	}
 	getkey(j, &key);
@@ -478,7 +478,7 @@ mapreply(const struct job *j, const char *where, ssize_t n,
 	wipe(&key, sizeof(key));
 	if (v == -1) {
 		snprintf(r->text, sizeof(r->text), "%.120s: %.150s; its %s is "
-		    "not believed", where, lastfail.msg, dns_rcodename(h.rcode));
+		    "not believed", at, lastfail.msg, dns_rcodename(h.rcode));
 		return;
 	}
 	code = t.error != 0 ? t.error : h.rcode;
@@ -486,7 +486,7 @@ mapreply(const struct job *j, const char *where, ssize_t n,
 		r->status = ST_NOPERM;
 		snprintf(r->code, sizeof(r->code), "BADTIME");
 		snprintf(r->text, sizeof(r->text), "%.120s: BADTIME: the clocks "
-		    "differ by more than %d s: ours says %s", where, TSIG_FUDGE,
+		    "differ by more than %d s: ours says %s", at, TSIG_FUDGE,
 		    timestr(now));
 		if (t.other >= 0)
 			snprintf(r->text + strlen(r->text), sizeof(r->text) -
@@ -496,7 +496,7 @@ mapreply(const struct job *j, const char *where, ssize_t n,
 	}
 	if (v == 0 && (t.time > now + TSIG_FUDGE || t.time < now - TSIG_FUDGE)) {
 		snprintf(r->text, sizeof(r->text), "%.120s: the reply was signed "
-		    "at %s, ours says %s (more than %d s apart)", where,
+		    "at %s, ours says %s (more than %d s apart)", at,
 		    timestr(t.time), timestr(now), TSIG_FUDGE);
 		return;
 	}
@@ -506,12 +506,12 @@ mapreply(const struct job *j, const char *where, ssize_t n,
 			break;
 	if (i == sizeof(rcodes) / sizeof(rcodes[0])) {
 		snprintf(r->text, sizeof(r->text), "%.120s: %s: an unexpected "
-		    "answer to an update", where, r->code);
+		    "answer to an update", at, r->code);
 		return;
 	}
 	r->res = rcodes[i].res;
 	r->status = rcodes[i].status;
-	snprintf(r->text, sizeof(r->text), "%.120s: %s: %s", where, r->code,
+	snprintf(r->text, sizeof(r->text), "%.120s: %s: %s", at, r->code,
 	    rcodes[i].text);
 }
 
@@ -522,7 +522,7 @@ updatezone(const struct job *j, int k, long long now, struct nameresult *res)
 	static struct tsigkey key;
 	unsigned char mac[TSIG_MACMAX];
 	struct nameresult r;
-	char where[300];
+	char at[300];
 	const char *host, *port;
 	struct dnsbuf b;
 	unsigned id = newid();
@@ -530,7 +530,7 @@ updatezone(const struct job *j, int k, long long now, struct nameresult *res)
 	ssize_t n;
 
 	host = server(j, &zones[k], &port);
-	snprintf(where, sizeof(where), strchr(host, ':') ? "[%s]:%s" : "%s:%s",
+	snprintf(at, sizeof(at), strchr(host, ':') ? "[%s]:%s" : "%s:%s",
 	    host, port);
 	if ((len = build(j, k, id)) == -1) {
 		fail(F_USAGE, "zone %s: the update does not fit in a DNS message",
@@ -548,7 +548,7 @@ updatezone(const struct job *j, int k, long long now, struct nameresult *res)
 		goto failed;
 	}
 	if (j->verbose)
-		logv("%s: UPDATE of zone %s, %zu bytes", where, zones[k].name,
+		logv("%s: UPDATE of zone %s, %zu bytes", at, zones[k].name,
 		    b.len);
 	if ((n = exchange(j, host, port, msg + 2, b.len, id)) == -1)
 		goto failed;
@@ -556,7 +556,7 @@ updatezone(const struct job *j, int k, long long now, struct nameresult *res)
 	r.res = R_FAILED;
 	r.local = r.reached = 1;
 	addrpair(r.addr, sizeof(r.addr), j->addr4, j->addr6);
-	mapreply(j, where, n, mac, (size_t)maclen, now, &r);
+	mapreply(j, at, n, mac, (size_t)maclen, now, &r);
 	for (i = 0; i < j->nnames; i++)
 		if (zoneof[i] == k)
 			res[i] = r;
