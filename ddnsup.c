@@ -317,8 +317,10 @@ main(int argc, char *argv[])
 	else
 		for (i = 0; i < njobs; i++)
 			status = worse(status, runone(&jobs[i], dry, quiet));
-	for (i = 0; i < njobs; i++)
+	for (i = 0; i < njobs; i++) {
 		wipe(jobs[i].secret, sizeof(jobs[i].secret));
+		wipe(jobs[i].tsigkey, sizeof(jobs[i].tsigkey));
+	}
 	if (fflush(stdout) == EOF)
 		warn("standard output:");
 	return status;

@@ -56,6 +56,9 @@ struct job {
 	int hasserver;		/* rfc2136: -s given, else the zone's SOA MNAME */
 	int tsigalg;		/* rfc2136: TSIGAlgorithm, -1: the key file's or sha256 */
 	char keyname[256];	/* rfc2136: -u, or the key file's */
+	/* rfc2136: the decoded key; secret keeps what was given, for the fingerprint */
+	unsigned char tsigkey[MAXSECRET];
+	size_t tsigkeylen;
 };
 
 /* Check every setting of one instance into a job; no I/O. -1 with fail(F_USAGE). */

@@ -209,14 +209,14 @@ prepare(struct job *j)
 	if (j->tsigalg == TSIG_MD5)
 		warn("hmac-md5: a broken hash; use hmac-sha256 where the server "
 		    "has it");
-	n = b64decode((unsigned char *)j->secret, sizeof(j->secret), b64);
+	n = b64decode(j->tsigkey, sizeof(j->tsigkey), b64);
 	wipe(b64, sizeof(b64));
 	if (n <= 0 || (size_t)n > TSIG_KEYMAX) {
-		wipe(j->secret, sizeof(j->secret));
+		wipe(j->tsigkey, sizeof(j->tsigkey));
 		return fail(F_CONFIG, "the TSIG secret is not base64 of 1 to %d "
 		    "bytes", TSIG_KEYMAX);
 	}
-	j->secretlen = (size_t)n;
+	j->tsigkeylen = (size_t)n;
 	return 0;
 }
 
@@ -445,8 +445,8 @@ getkey(const struct job *j, struct tsigkey *k)
 {
 	snprintf(k->name, sizeof(k->name), "%s", j->keyname);
 	k->alg = j->tsigalg;
-	memcpy(k->secret, j->secret, j->secretlen);
-	k->len = j->secretlen;
+	memcpy(k->secret, j->tsigkey, j->tsigkeylen);
+	k->len = j->tsigkeylen;
 }
 
 /*

@@ -258,6 +258,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	if (dry) {
 		r = showdry(j, need, res);
 		wipe(sub.secret, sizeof(sub.secret));
+		wipe(sub.tsigkey, sizeof(sub.tsigkey));
 		state_close(&st);
 		return r;
 	}
@@ -272,6 +273,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 		update(j);
 	}
 	wipe(sub.secret, sizeof(sub.secret));
+	wipe(sub.tsigkey, sizeof(sub.tsigkey));
 	for (i = 0, k = 0; i < j->nnames; i++) {
 		if (!need[i])
 			continue;
@@ -286,6 +288,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	return r;
 failed:
 	wipe(sub.secret, sizeof(sub.secret));
+	wipe(sub.tsigkey, sizeof(sub.tsigkey));
 	state_close(&st);
 	results_fail(res, j->nnames, "-", net_reached(0));
 	return -1;

@@ -330,8 +330,18 @@ t_r2state() {
 	status 0
 	out "n4.example.org updated 203.0.113.45 NOERROR"
 	rr $PORT n4.example.org A "n4.example.org. 300 A 203.0.113.45"
+	# -S fingerprints the key as the run did: the name reads Registered
+	r2k -S -c "$W/r2state" -a 203.0.113.45 n4.example.org
+	status 0
+	grep -q '^Device.DynamicDNS.Client.1.Hostname.1.Status = Registered$' \
+	    "$W/out" || bad "-S after the update: $(grep 'Hostname.1.Status' "$W/out")"
+	nokey
+	r2 -S -u ddnsup-key -p "$D/key512.conf" -c "$W/r2state" -a 203.0.113.45 \
+	    n4.example.org
+	grep -q 'Hostname.1.Status = UpdateNeeded$' "$W/out" ||
+	    bad "-S with another key: not UpdateNeeded"
 }
-case_ "rfc2136: the state file skips an address already registered" t_r2state
+case_ "rfc2136: the state file skips an address already registered; -S agrees" t_r2state
 
 # rcodecase SERVER WANTSTATUS WANTCODE ARGS
 t_r2err() {
