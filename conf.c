@@ -62,6 +62,7 @@ static const char *const keys[NFILEKEYS] = {
 	[K_ZONE] = "Zone",
 	[K_TTL] = "TTL",
 	[K_TSIGALG] = "TSIGAlgorithm",
+	[K_PASSWORDFILE] = "PasswordFile",
 };
 
 /* TR-181's names for the same parameters; -1: accepted, not used */
@@ -169,7 +170,7 @@ literal(int key, const char *v, int line, const char *name)
 	size_t n = strlen(v);
 	int secret = key == K_PASSWORD || key == K_KEY;
 
-	if (key == K_STATE && n == 0)
+	if ((key == K_STATE || key == K_PASSWORDFILE) && n == 0)
 		return fail(F_USAGE, "%s:%d: %s: an empty path", conf_path, line,
 		    name);
 	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {

@@ -449,6 +449,13 @@ secretsource(struct job *j, const struct instance *f, const struct cli *c)
 
 	if ((j->secretfrom = eff(f, c, K_SECRETFILE)) != NULL)
 		return 0;
+	if ((j->secretfrom = eff(f, c, K_PASSWORDFILE)) != NULL) {
+		if (f->s[k].v != NULL)
+			return value_bad(j->secretfrom, K_PASSWORDFILE, "%s is given "
+			    "too: give one of them", conf_keyname(k));
+		j->secretfile = 1;
+		return 0;
+	}
 	if ((j->secretfrom = f->s[k].v ? &f->s[k] : NULL) != NULL) {
 		if (f->s[k].v[0] == '\0' || strlen(f->s[k].v) >= MAXSECRET)
 			return value_bad(&f->s[k], k, "1 to %d bytes", MAXSECRET - 1);

@@ -36,6 +36,7 @@ struct job {
 	const char *statefile;	/* statepath, or NULL */
 	char statepath[512];
 	const struct setting *secretfrom;	/* NULL: $DDNSUP_PASSWORD */
+	int secretfile;		/* secretfrom is PasswordFile: a path */
 	const char *link;	/* LinkReference: the interface */
 	const char *prefixif;	/* IPv6PrefixInterface */
 	unsigned char iid[8];	/* IPv6InterfaceID's low 64 bits */

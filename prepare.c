@@ -48,10 +48,10 @@ nottext(const char *s, size_t len)
  * given to -p by mistake would be printed.
  */
 static int
-readsecret(const char *path, char *out, size_t *outlen)
+readsecret(const char *what, const char *path, char *out, size_t *outlen)
 {
 	char buf[MAXSECRET + 2] = "";
-	const char *what;
+	const char *bad;
 	struct stat sb;
 	size_t len = 0;
 	ssize_t n = 0;
@@ -61,10 +61,10 @@ readsecret(const char *path, char *out, size_t *outlen)
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY)) == -1)
-		return fail(F_CONFIG, "-p: cannot open the secret file:");
+		return fail(F_CONFIG, "%s: cannot open the secret file:", what);
 	if (fd != STDIN_FILENO && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    (sb.st_mode & (S_IRGRP | S_IROTH)))
-		warn("-p: the secret file is readable by others");
+		warn("%s: the secret file is readable by others", what);
 	while (len < sizeof(buf) && memchr(buf, '\n', len) == NULL) {
 		n = read(fd, buf + len, sizeof(buf) - len);
 		if (n == -1 && errno == EINTR)
@@ -76,26 +76,26 @@ readsecret(const char *path, char *out, size_t *outlen)
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (n == -1)
-		return fail(F_CONFIG, "-p: cannot read the secret file:");
+		return fail(F_CONFIG, "%s: cannot read the secret file:", what);
 	if ((nl = memchr(buf, '\n', len)) != NULL)
 		len = (size_t)(nl - buf);
 	if (len > 0 && buf[len - 1] == '\r')
 		len--;
 	if (len >= MAXSECRET) {
 		wipe(buf, sizeof(buf));
-		return fail(F_CONFIG, "-p: secret longer than %d bytes",
-		    MAXSECRET - 1);
+		return fail(F_CONFIG, "%s: secret longer than %d bytes",
+		    what, MAXSECRET - 1);
 	}
-	if ((what = nottext(buf, len)) != NULL) {
+	if ((bad = nottext(buf, len)) != NULL) {
 		wipe(buf, sizeof(buf));
-		return fail(F_CONFIG, "-p %s: the secret holds %s: refused",
-		    strcmp(path, "-") == 0 ? "(standard input)" : path, what);
+		return fail(F_CONFIG, "%s %s: the secret holds %s: refused", what,
+		    strcmp(path, "-") == 0 ? "(standard input)" : path, bad);
 	}
 	memcpy(out, buf, len);
 	*outlen = len;
 	wipe(buf, sizeof(buf));
 	if (len == 0)
-		return fail(F_CONFIG, "-p: empty secret");
+		return fail(F_CONFIG, "%s: empty secret", what);
 	return 0;
 }
 
@@ -105,9 +105,19 @@ prepare_secret(struct job *j)
 {
 	const struct setting *s = j->secretfrom;
 	const char *env = getenv("DDNSUP_PASSWORD"), *what;
+	char label[256];
 
-	if (s != NULL && s->opt != NULL) {
-		if (!clisecretread && readsecret(s->v, clisecret,
+	if (s != NULL && j->secretfile) {
+		/* the path is named by its key, never itself (as with -p) */
+		if (s->opt != NULL)
+			snprintf(label, sizeof(label), "%s PasswordFile", s->opt);
+		else
+			snprintf(label, sizeof(label), "%s:%d: %s", s->file,
+			    s->line, s->name ? s->name : "PasswordFile");
+		if (readsecret(label, s->v, j->secret, &j->secretlen) == -1)
+			return -1;
+	} else if (s != NULL && s->opt != NULL) {
+		if (!clisecretread && readsecret("-p", s->v, clisecret,
 		    &clisecretlen) == -1)
 			return -1;
 		clisecretread = 1;
