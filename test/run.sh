@@ -343,6 +343,7 @@ fi
 . "$T/fieldcases.sh"
 . "$T/linkcases.sh"
 . "$T/rfc2136cases.sh"
+. "$T/importcases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
