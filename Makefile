@@ -1,8 +1,23 @@
 .POSIX:
 
-VERSION = 0.1.0
+# where make install puts things, each under DESTDIR; the version is
+# ddnsup.h's VERSION (make dist reads it there)
 PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
 MANPREFIX = $(PREFIX)/share/man
+MANDIR = $(MANPREFIX)/man1
+# the hooks go where their daemons look, which no PREFIX moves
+SYSCONFDIR = /etc
+SYSTEMDUNITDIR = $(PREFIX)/lib/systemd/system
+CRONDIR = $(SYSCONFDIR)/cron.d
+PPPDIR = $(SYSCONFDIR)/ppp
+UDHCPCDIR = $(SYSCONFDIR)/udhcpc
+DHCPCDHOOKDIR = /usr/lib/dhcpcd/dhcpcd-hooks
+DHCLIENTHOOKDIR = $(SYSCONFDIR)/dhcp/dhclient-exit-hooks.d
+IFUPDIR = $(SYSCONFDIR)/network/if-up.d
+NMDISPATCHDIR = $(SYSCONFDIR)/NetworkManager/dispatcher.d
+NDDISPATCHDIR = $(SYSCONFDIR)/networkd-dispatcher/routable.d
+HOTPLUGDIR = $(SYSCONFDIR)/hotplug.d/iface
 CC = cc
 # the user's and the distribution's: added to, never needed
 CFLAGS = -O2 -Wall -Wextra -Wpedantic
@@ -183,40 +198,60 @@ demo: ddnsup test/provider test/tzoprovider
 	sh test/demo.sh
 
 install: ddnsup
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
-	cp -f ddnsup $(DESTDIR)$(PREFIX)/bin/
-	chmod 755 $(DESTDIR)$(PREFIX)/bin/ddnsup
-	cp -f ddnsup.1 $(DESTDIR)$(MANPREFIX)/man1/
-	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	cp -f ddnsup ddnsup-import $(DESTDIR)$(BINDIR)/
+	chmod 755 $(DESTDIR)$(BINDIR)/ddnsup $(DESTDIR)$(BINDIR)/ddnsup-import
+	cp -f ddnsup.1 ddnsup-import.1 $(DESTDIR)$(MANDIR)/
+	chmod 644 $(DESTDIR)$(MANDIR)/ddnsup.1 $(DESTDIR)$(MANDIR)/ddnsup-import.1
 
-# each hook where its daemon looks (README, "Hooks"), with this PREFIX
-CONTRIB = ppp-ip-up:/etc/ppp/ip-up.d/ddnsup:755 \
-	ppp-ipv6-up:/etc/ppp/ipv6-up.d/ddnsup:755 \
-	udhcpc.script:/etc/udhcpc/ddnsup.script:755 \
-	dhcpcd.hook:/usr/lib/dhcpcd/dhcpcd-hooks/90-ddnsup:644 \
-	dhclient.hook:/etc/dhcp/dhclient-exit-hooks.d/ddnsup:644 \
-	ifupdown.hook:/etc/network/if-up.d/ddnsup:755 \
-	networkmanager.hook:/etc/NetworkManager/dispatcher.d/90-ddnsup:755 \
-	networkd-dispatcher.hook:/etc/networkd-dispatcher/routable.d/50-ddnsup:755 \
-	openwrt-hotplug:/etc/hotplug.d/iface/95-ddnsup:644 \
-	ddnsup.cron:/etc/cron.d/ddnsup:644 \
-	ddnsup.service:/etc/systemd/system/ddnsup.service:644 \
-	ddnsup.timer:/etc/systemd/system/ddnsup.timer:644
+# each hook where its daemon looks (README, "Hooks"), naming $(BINDIR)
+CONTRIB = ppp-ip-up:$(PPPDIR)/ip-up.d/ddnsup:755 \
+	ppp-ipv6-up:$(PPPDIR)/ipv6-up.d/ddnsup:755 \
+	udhcpc.script:$(UDHCPCDIR)/ddnsup.script:755 \
+	dhcpcd.hook:$(DHCPCDHOOKDIR)/90-ddnsup:644 \
+	dhclient.hook:$(DHCLIENTHOOKDIR)/ddnsup:644 \
+	ifupdown.hook:$(IFUPDIR)/ddnsup:755 \
+	networkmanager.hook:$(NMDISPATCHDIR)/90-ddnsup:755 \
+	networkd-dispatcher.hook:$(NDDISPATCHDIR)/50-ddnsup:755 \
+	openwrt-hotplug:$(HOTPLUGDIR)/95-ddnsup:644 \
+	ddnsup.cron:$(CRONDIR)/ddnsup:644 \
+	ddnsup.service:$(SYSTEMDUNITDIR)/ddnsup.service:644 \
+	ddnsup.timer:$(SYSTEMDUNITDIR)/ddnsup.timer:644
 
 install-contrib:
 	for e in $(CONTRIB); do \
 		src=$${e%%:*}; rest=$${e#*:}; dst=$(DESTDIR)$${rest%:*}; \
 		mkdir -p "$$(dirname "$$dst")" || exit 1; \
-		sed 's|/usr/local/bin/ddnsup|$(PREFIX)/bin/ddnsup|g' \
+		sed 's|/usr/local/bin/ddnsup|$(BINDIR)/ddnsup|g' \
 		    "contrib/$$src" >"$$dst" || exit 1; \
 		chmod "$${rest##*:}" "$$dst" || exit 1; \
 	done
 
+# what install and install-contrib wrote, nothing else
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/ddnsup $(DESTDIR)$(MANPREFIX)/man1/ddnsup.1
+	rm -f $(DESTDIR)$(BINDIR)/ddnsup $(DESTDIR)$(BINDIR)/ddnsup-import \
+	    $(DESTDIR)$(MANDIR)/ddnsup.1 $(DESTDIR)$(MANDIR)/ddnsup-import.1
+	for e in $(CONTRIB); do \
+		rest=$${e#*:}; rm -f "$(DESTDIR)$${rest%:*}" || exit 1; \
+	done
+
+# the release tarball: what git tracks, under ddnsup-VERSION/
+dist:
+	v=$$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' *.h | head -n 1); \
+	test -n "$$v" || { echo "no VERSION in the headers" >&2; exit 1; }; \
+	git archive --format=tar --prefix="ddnsup-$$v/" HEAD | \
+	    gzip -9n >"ddnsup-$$v.tar.gz" && echo "ddnsup-$$v.tar.gz"
+
+# the tarball on its own: unpacked elsewhere, built and checked
+distcheck: dist
+	v=$$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' *.h | head -n 1); \
+	d=$$(mktemp -d) && tar -xzf "ddnsup-$$v.tar.gz" -C "$$d" && \
+	(cd "$$d/ddnsup-$$v" && $(MAKE) check && $(MAKE) DESTDIR="$$d/root" \
+	    install install-contrib uninstall && \
+	    test -z "$$(find "$$d/root" -type f)") && rm -rf "$$d"
 
 clean:
 	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) libddnsup.a $(TESTBIN) bench/timeit bench/delayproxy bench/udpdelay
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all analyze deps bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib uninstall clean
+.PHONY: all analyze deps bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib uninstall dist distcheck clean

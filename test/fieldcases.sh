@@ -548,7 +548,8 @@ t_finstall() {
 	    usr/lib/dhcpcd/dhcpcd-hooks/90-ddnsup etc/dhcp/dhclient-exit-hooks.d/ddnsup \
 	    etc/network/if-up.d/ddnsup etc/NetworkManager/dispatcher.d/90-ddnsup \
 	    etc/networkd-dispatcher/routable.d/50-ddnsup etc/hotplug.d/iface/95-ddnsup \
-	    etc/cron.d/ddnsup etc/systemd/system/ddnsup.service etc/systemd/system/ddnsup.timer; do
+	    etc/cron.d/ddnsup usr/lib/systemd/system/ddnsup.service \
+	    usr/lib/systemd/system/ddnsup.timer; do
 		[ -f "$W/root/$f" ] || { bad "not installed: /$f"; continue; }
 		grep -q /usr/local/bin/ddnsup "$W/root/$f" && bad "/$f: PREFIX not applied"
 	done
@@ -575,6 +576,26 @@ t_finstall() {
 	*) bad "cron command: $*" ;; esac
 }
 case_ "field: make install-contrib puts each hook where its daemon looks" t_finstall
+
+# install and install-contrib under DESTDIR only, and uninstall takes
+# back exactly what they wrote
+t_funinstall() {
+	rm -rf "$W/root"
+	mkdir -p "$W/root/keep"
+	: >"$W/root/keep/file"
+	make -s -C "$TOP" install install-contrib DESTDIR="$W/root" PREFIX=/usr \
+	    >"$W/out" 2>"$W/err" || bad "make install install-contrib failed"
+	for f in usr/bin/ddnsup usr/bin/ddnsup-import usr/share/man/man1/ddnsup.1 \
+	    usr/share/man/man1/ddnsup-import.1; do
+		[ -f "$W/root/$f" ] || bad "not installed: /$f"
+	done
+	[ "$(find "$W/root" -type f | wc -l)" = 17 ] || bad "installed: $(find "$W/root" -type f | wc -l) files, not 16 and the kept one"
+	make -s -C "$TOP" uninstall DESTDIR="$W/root" PREFIX=/usr >"$W/out" 2>"$W/err" ||
+	    bad "make uninstall failed"
+	[ "$(find "$W/root" -type f)" = "$W/root/keep/file" ] ||
+	    bad "uninstall left: $(find "$W/root" -type f | tr '\n' ' ')"
+}
+case_ "field: make uninstall removes what install and install-contrib wrote" t_funinstall
 
 # Debian's cron itself runs the installed /etc/cron.d/ddnsup: in a private
 # mount namespace (this cron.d only, no /etc/crontab or user crontabs) and
