@@ -214,11 +214,18 @@ CONTRIB = ppp-ip-up:$(PPPDIR)/ip-up.d/ddnsup:755 \
 	networkmanager.hook:$(NMDISPATCHDIR)/90-ddnsup:755 \
 	networkd-dispatcher.hook:$(NDDISPATCHDIR)/50-ddnsup:755 \
 	openwrt-hotplug:$(HOTPLUGDIR)/95-ddnsup:644 \
-	ddnsup.cron:$(CRONDIR)/ddnsup:644 \
-	ddnsup.service:$(SYSTEMDUNITDIR)/ddnsup.service:644 \
+	ddnsup.cron:$(CRONDIR)/ddnsup:644 $(UNITS)
+UNITS = ddnsup.service:$(SYSTEMDUNITDIR)/ddnsup.service:644 \
 	ddnsup.timer:$(SYSTEMDUNITDIR)/ddnsup.timer:644
 
 install-contrib:
+	$(MAKE) CONTRIB="$(CONTRIB)" BINDIR="$(BINDIR)" DESTDIR="$(DESTDIR)" contrib
+
+# the systemd units alone (a distribution's package: packaging/debian)
+install-units:
+	$(MAKE) CONTRIB="$(UNITS)" BINDIR="$(BINDIR)" DESTDIR="$(DESTDIR)" contrib
+
+contrib:
 	for e in $(CONTRIB); do \
 		src=$${e%%:*}; rest=$${e#*:}; dst=$(DESTDIR)$${rest%:*}; \
 		mkdir -p "$$(dirname "$$dst")" || exit 1; \
@@ -254,4 +261,4 @@ clean:
 	rm -f ddnsup ddnsup-static ddnsup-musl test/unit-musl $(OBJ) libddnsup.a $(TESTBIN) bench/timeit bench/delayproxy bench/udpdelay
 	for t in $(FUZZ); do rm -f fuzz/fuzz-$$t; done
 
-.PHONY: all analyze deps bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib uninstall dist distcheck clean
+.PHONY: all analyze deps bench static static-musl check check-musl check-valgrind fuzz demo install install-contrib install-units contrib uninstall dist distcheck clean
