@@ -202,7 +202,7 @@ runone(struct job *j, int dry, int quiet)
 	return status;
 }
 
-/* --help is -h; other long options get a pointer, not getopt's "--" */
+/* --help is -h, --version -V; other long options get a pointer, not getopt's "--" */
 static void
 longopts(int argc, char *argv[])
 {
@@ -211,6 +211,10 @@ longopts(int argc, char *argv[])
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "--help") == 0)
 			help();
+		if (strcmp(argv[i], "--version") == 0) {
+			version();
+			exit(ST_OK);
+		}
 		if (strncmp(argv[i], "--", 2) == 0)
 			usage("%s: no long options: -h for the usage, -V for "
 			    "the version, man ddnsup for the manual", argv[i]);

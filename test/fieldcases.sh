@@ -40,10 +40,14 @@ t_fhelp() {
 	status 0
 	grep -q 'man ddnsup' "$W/out" || bad "--help: no pointer to the manual"
 	ddnsup --version
+	status 0
+	head -n 1 "$W/out" >"$W/got"
+	[ "$(cat "$W/got")" = "ddnsup $VERSION" ] || bad "--version: $(cat "$W/got")"
+	ddnsup --verbose
 	status 64
-	errhas "ddnsup: --version: no long options: -h for the usage, -V for the version, man ddnsup for the manual"
+	errhas "ddnsup: --verbose: no long options: -h for the usage, -V for the version, man ddnsup for the manual"
 }
-case_ "field: -h and --help print the usage and the manual's name" t_fhelp
+case_ "field: -h, --help and --version; no other long option" t_fhelp
 
 t_fsecretarg() {
 	provider
