@@ -242,18 +242,40 @@ uninstall:
 		rest=$${e#*:}; rm -f "$(DESTDIR)$${rest%:*}" || exit 1; \
 	done
 
-# the release tarball: what git tracks, under ddnsup-VERSION/
+# the release tarball ddnsup-VERSION.tar.gz: in a git checkout every file
+# git tracks (git ls-files, so a new file ships once it is added), in an
+# unpacked tarball what its MANIFEST lists; MANIFEST, written here from
+# that list, ships too. DISTFILE names another output (the tests' copy).
 dist:
-	v=$$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' *.h | head -n 1); \
-	test -n "$$v" || { echo "no VERSION in the headers" >&2; exit 1; }; \
-	git archive --format=tar --prefix="ddnsup-$$v/" HEAD | \
-	    gzip -9n >"ddnsup-$$v.tar.gz" && echo "ddnsup-$$v.tar.gz"
+	v=$$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' ddnsup.h); \
+	test -n "$$v" || { echo "dist: no VERSION in ddnsup.h" >&2; exit 1; }; \
+	out=$${DISTFILE:-$$PWD/ddnsup-$$v.tar.gz}; \
+	d=$$(mktemp -d) || exit 1; trap 'rm -rf "$$d"' EXIT; \
+	if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$$(pwd -P)" ]; \
+	then git ls-files; else cat MANIFEST; fi | \
+	    grep -vx MANIFEST >"$$d/list" || exit 1; \
+	mkdir "$$d/ddnsup-$$v" && cp "$$d/list" "$$d/ddnsup-$$v/MANIFEST" || exit 1; \
+	while read -r f; do \
+		[ -f "$$f" ] || { echo "dist: $$f is listed but missing" >&2; exit 1; }; \
+		mkdir -p "$$d/ddnsup-$$v/$$(dirname "$$f")" && \
+		    cp -p "$$f" "$$d/ddnsup-$$v/$$f" || exit 1; \
+	done <"$$d/list"; \
+	(cd "$$d" && tar -cf - "ddnsup-$$v") | gzip -9n >"$$out" || exit 1; \
+	echo "$$out"
 
-# the tarball on its own: unpacked elsewhere, built and checked
+# the tarball on its own: unpacked elsewhere, it holds what dist listed,
+# makes the same tarball again (from its MANIFEST), builds, passes make
+# check, and installs and uninstalls without leaving a file
 distcheck: dist
-	v=$$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' *.h | head -n 1); \
-	d=$$(mktemp -d) && tar -xzf "ddnsup-$$v.tar.gz" -C "$$d" && \
-	(cd "$$d/ddnsup-$$v" && $(MAKE) check && $(MAKE) DESTDIR="$$d/root" \
+	v=$$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' ddnsup.h); \
+	top=$$PWD; d=$$(mktemp -d) && tar -xzf "ddnsup-$$v.tar.gz" -C "$$d" && \
+	(cd "$$d/ddnsup-$$v" && \
+	    find . -type f ! -name MANIFEST | sed 's|^\./||' | sort >"$$d/found" && \
+	    sort MANIFEST | cmp -s - "$$d/found" && \
+	    DISTFILE="$$d/again.tar.gz" $(MAKE) dist >/dev/null && \
+	    test "$$(tar -tzf "$$d/again.tar.gz" | sort)" = \
+	        "$$(tar -tzf "$$top/ddnsup-$$v.tar.gz" | sort)" && \
+	    $(MAKE) check && $(MAKE) DESTDIR="$$d/root" \
 	    install install-contrib uninstall && \
 	    test -z "$$(find "$$d/root" -type f)") && rm -rf "$$d"
 
