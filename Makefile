@@ -64,7 +64,7 @@ http.o: http.c ddnsup.h util.h net.h cert.h tls.h http.h
 ifaddr.o: ifaddr.c ddnsup.h util.h ifaddr.h
 job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h
 net.o: net.c ddnsup.h util.h net.h ifaddr.h
-prepare.o: prepare.c ddnsup.h util.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h
+prepare.o: prepare.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h
 presets.o: presets.c ddnsup.h presets.h
 proto.o: proto.c proto.h dyndns.h tzo.h rfc2136.h
 result.o: result.c ddnsup.h result.h

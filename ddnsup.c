@@ -180,18 +180,26 @@ notrun(const struct job *j, int quiet)
 	return status;
 }
 
+/* -n could not show an instance's requests: why, and the status a real run has. */
+static int
+nodry(void)
+{
+	int status = fail_status(lastfail.kind);
+	const char *code = fail_code(lastfail.kind);
+
+	logerr("-n: %s: nothing would be sent: a real run would exit %d (%s)",
+	    lastfail.msg, status, code != NULL ? code : "local");
+	return status;
+}
+
 /* One instance: its lines, and its status from its names' results. */
 static int
 runone(struct job *j, int dry, int quiet)
 {
 	int r = run_job(j, dry, res), status = ST_OK, i;
 
-	if (dry) {
-		if (r == 0)
-			return ST_OK;
-		logerr("%s", lastfail.msg);
-		return fail_status(lastfail.kind);
-	}
+	if (dry)
+		return r == 0 ? ST_OK : nodry();
 	report(j, res, quiet);
 	if (r == 1) {
 		logerr("%s", lastfail.msg);
@@ -309,7 +317,7 @@ main(int argc, char *argv[])
 		return ST_OK;
 	}
 	for (i = 0; i < njobs; i++)
-		if (prepare_job(&jobs[i]) == -1)
+		if (prepare_job(&jobs[i], dry) == -1)
 			break;
 	/* /proc/PID/environ shows the process's own copy: blank it */
 	if ((env = getenv("DDNSUP_PASSWORD")) != NULL)
@@ -317,7 +325,7 @@ main(int argc, char *argv[])
 	/* every file is read or known: restrict before the network */
 	sandbox_enter(jobs, njobs);
 	if (i < njobs)
-		status = notrun(&jobs[i], quiet);
+		status = dry ? nodry() : notrun(&jobs[i], quiet);
 	else
 		for (i = 0; i < njobs; i++)
 			status = worse(status, runone(&jobs[i], dry, quiet));

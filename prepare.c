@@ -12,6 +12,7 @@
 
 #include "ddnsup.h"
 #include "util.h"
+#include "result.h"
 #include "ifaddr.h"
 #include "cert.h"
 #include "http.h"
@@ -144,27 +145,10 @@ prepare_secret(struct job *j)
 	return 0;
 }
 
-/*
- * The local part, once every instance has been checked: the secret,
- * the interfaces' presence, the CA bundle. Returns -1 with lastfail.
- */
-int
-prepare_job(struct job *j)
+/* The CA bundle a handshake will need is there and readable. */
+static int
+cabundle(struct job *j)
 {
-	/* the links' addresses are looked up in the run: they may come late */
-	if (j->link != NULL && if_nametoindex(j->link) == 0)
-		return fail(F_CONFIG, "%s: no such interface", j->link);
-	if (j->prefixif != NULL && if_nametoindex(j->prefixif) == 0)
-		return fail(F_CONFIG, "%s: no such interface", j->prefixif);
-	if (j->link != NULL || j->prefixif != NULL)
-		ifaddr_open();
-	if (prepare_secret(j) == -1)
-		return -1;
-	/* a first run: before the sandbox, which allows only existing paths */
-	if (j->statefile != NULL && state_mkdir(j->statefile) == -1)
-		return -1;
-	if (j->proto->prepare(j) == -1)
-		return -1;
 	/* the anchors are decoded only when a handshake needs them */
 	if (prepare_cafile(j) == 0)
 		return 0;
@@ -172,6 +156,46 @@ prepare_job(struct job *j)
 		return fail(F_CONFIG, "no CA bundle found: give -C file");
 	if (access(j->cafile, R_OK) == -1)
 		return fail(F_CONFIG, "%s: %s", j->cafile, strerror(errno));
+	return 0;
+}
+
+/*
+ * The local part, once every instance has been checked: the secret,
+ * the interfaces' presence, the CA bundle. Returns -1 with lastfail.
+ * With dry (-n) only what keeps every request from being shown fails;
+ * the rest is a warning naming the status a real run would have had
+ * (the links are left to the run, which shows their addresses unknown).
+ */
+int
+prepare_job(struct job *j, int dry)
+{
+	/* the links' addresses are looked up in the run: they may come late */
+	if (!dry && j->link != NULL && if_nametoindex(j->link) == 0)
+		return fail(F_CONFIG, "%s: no such interface", j->link);
+	if (!dry && j->prefixif != NULL && if_nametoindex(j->prefixif) == 0)
+		return fail(F_CONFIG, "%s: no such interface", j->prefixif);
+	if (j->link != NULL || j->prefixif != NULL)
+		ifaddr_open();
+	if (prepare_secret(j) == -1) {
+		if (!dry)
+			return -1;
+		fail_dry();
+	}
+	/* a first run: before the sandbox, which allows only existing paths */
+	if (j->statefile != NULL && state_mkdir(j->statefile) == -1) {
+		if (!dry)
+			return -1;
+		fail_dry();
+		j->statefile = NULL;
+	}
+	if (j->proto->prepare(j) == -1)
+		return -1;
+	if (cabundle(j) == -1) {
+		if (!dry)
+			return -1;
+		fail_dry();
+		j->cafile = NULL;
+	}
 	return 0;
 }
 

@@ -38,6 +38,15 @@ fail_code(enum fail kind)
 }
 
 void
+fail_dry(void)
+{
+	const char *code = fail_code(lastfail.kind);
+
+	warn("-n: %s: a real run would exit %d (%s)", lastfail.msg,
+	    fail_status(lastfail.kind), code != NULL ? code : "local");
+}
+
+void
 results_copy(struct nameresult *dst, int n, const struct nameresult *src)
 {
 	int i;

@@ -4,6 +4,8 @@
 int fail_status(enum fail);
 /* The output line's code for a local failure ("connect", "tls", ...). */
 const char *fail_code(enum fail);
+/* -n went on past lastfail: a warning naming the status a real run would exit with. */
+void fail_dry(void);
 /* Of two exit statuses, the one a script must act on. */
 int worse(int, int);
 /* The same result for n names (src may be dst[0]). */

@@ -204,13 +204,47 @@ decide(struct job *j, long long now, int *need, struct nameresult *res)
 	}
 }
 
+/*
+ * -n, after a warning with the status a real run would have had: each
+ * address still unknown is shown by where a real run finds it
+ * (IPv4-of-ppp0, IPv6-from-w), so that every request can be.
+ */
+static void
+unknown(struct job *j, int web)
+{
+	const char *src[2];
+	char *out;
+	int k, w4 = j->four || !j->six, fromlink = j->link != NULL &&
+	    j->checkurl == NULL;
+
+	fail_dry();
+	if (web) {
+		src[0] = w4 ? "from-w" : NULL;
+		src[1] = j->six && j->prefixif == NULL ? "from-w" : NULL;
+	} else {
+		src[0] = w4 && fromlink ? j->link : NULL;
+		src[1] = j->prefixif != NULL ? j->prefixif : j->six &&
+		    fromlink ? j->link : NULL;
+	}
+	for (k = 0; k < 2; k++) {
+		out = k == 0 ? j->addr4 : j->addr6;
+		if (src[k] == NULL || out[0] != '\0')
+			continue;
+		snprintf(out, ADDRLEN, "IPv%c-%s%s", k == 0 ? '4' : '6',
+		    web ? "" : "of-", src[k]);
+		printf("# unknown: %s stands for the address a real run "
+		    "would send\n", out);
+	}
+}
+
 static int
 showdry(const struct job *j, const int *need, const struct nameresult *res)
 {
 	int i;
 
+	/* no handshake: an unusable CA file is what a real run would meet */
 	if (anchors(j) == -1)
-		return -1;
+		fail_dry();
 	for (i = 0; i < j->nnames; i++)
 		if (!need[i])
 			printf("# %s: %s\n", j->names[i],
@@ -240,15 +274,26 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	if (clock_now(&now) == -1)
 		goto failed;
 	if (j->statefile != NULL && state_open(&st, j->statefile,
-	    net_remaining()) == -1)
-		goto failed;
+	    net_remaining()) == -1) {
+		if (!dry)
+			goto failed;
+		/* -n: every name is shown, as if the state said nothing */
+		fail_dry();
+		j->statefile = NULL;
+	}
 	/* a wrong clock's holds are cut, and the cut is saved */
 	bounded = j->statefile != NULL && hold_bound(&st, j->retry, now) > 0;
-	if (waitaddrs(j) == -1)
-		goto failed;
+	if (waitaddrs(j) == -1) {
+		if (!dry)
+			goto failed;
+		unknown(j, 0);
+	}
 	if (j->checkurl != NULL && webcheck(j, j->statefile ? &st : NULL,
-	    now) == -1)
-		goto failed;
+	    now) == -1) {
+		if (!dry)
+			goto failed;
+		unknown(j, 1);
+	}
 	if (shape(j) == -1)
 		goto failed;
 	/* the provider's own refusals: nothing sent, nothing recorded */

@@ -473,12 +473,20 @@ t_badaddr() {
 case_ "address: refused addresses give 64, nothing sent" t_badaddr
 
 t_iflo() {
-	ddnsup -u bob -i lo -n $N
+	provider
+	http -i lo $N
 	status 78
-	err "ddnsup: lo: no usable IPv4 address"
-	ddnsup -u bob -i nosuchif0 -n $N
+	out "$N failed - config"
+	errhas "ddnsup: lo: no usable IPv4 address"
+	http -i nosuchif0 $N
 	status 78
+	out "$N failed - config"
 	err "ddnsup: nosuchif0: no such interface"
+	nothingsent
+	# -n shows the request all the same, and the status a real run has
+	ddnsup -u bob -i lo -n $N
+	status 0
+	err "ddnsup: -n: lo: no usable IPv4 address: a real run would exit 78 (config)"
 }
 case_ "interface: lo has no usable address; unknown interface" t_iflo
 
@@ -502,10 +510,17 @@ t_netns() {
 	# 2001:db8::dead is deprecated and 2001:db8::6 tentative: skipped
 	req "$(q $N 203.0.113.5,2001:db8::5)" "127.0.0.1:$PORT"
 	# no address yet: waited for until the deadline, then 75 (not 78)
-	inns $RUN -s "http://127.0.0.1:$PORT" -u bob -i bare0 -t 1 -n $N >"$W/out" 2>"$W/err"
+	inns $RUN -s "http://127.0.0.1:$PORT" -u bob -i bare0 -t 1 $N >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 75
 	errhas "ddnsup: bare0: no usable IPv4 address yet"
+	# -n: the same wait, then the request with the address unknown
+	inns $RUN -s "http://127.0.0.1:$PORT" -u bob -i bare0 -t 1 -n $N >"$W/out" 2>"$W/err"
+	STATUS=$?
+	status 0
+	errhas "ddnsup: -n: bare0: no usable IPv4 address yet"
+	errhas "a real run would exit 75 (link)"
+	grep -q "^GET $(q $N IPv4-of-bare0) HTTP/1.0$" "$W/out" || bad "-n: $(cat "$W/out")"
 	ip netns del "$NETNS"
 	NETNS=
 }

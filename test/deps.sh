@@ -11,7 +11,7 @@ ddnsup: cli conf job prepare presets proto result run sandbox status util
 sandbox: util
 status: conf hold ifaddr job prepare presets result state util
 run: cert checkip hold ifaddr net result state util
-prepare: cert ifaddr state util
+prepare: cert ifaddr result state util
 job: cert conf dyndns http presets proto rfc2136 tsig tzo util value
 cli: cert conf http presets util value
 value: conf http util

@@ -344,6 +344,7 @@ fi
 . "$T/linkcases.sh"
 . "$T/rfc2136cases.sh"
 . "$T/importcases.sh"
+. "$T/pkgcases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
