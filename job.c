@@ -416,16 +416,33 @@ agent(struct job *j, const struct setting *s)
 	return 0;
 }
 
+/* -f's default state directory: $DDNSUP_STATEDIR (empty: none), else STATEDIR for root. */
+static const char *
+statedir(void)
+{
+	const char *env = getenv("DDNSUP_STATEDIR");
+
+	if (env != NULL)
+		return env[0] != '\0' ? env : NULL;
+	return geteuid() == 0 ? STATEDIR : NULL;
+}
+
 /*
  * The state file: the instance's own StateFile, else -c (with -f: -c
- * plus the instance's Name, or its number). Here the file's key beats
- * the command line: -c names a family of files.
+ * plus the instance's Name, or its number), else with -f the default
+ * directory's NAME.state (or NUMBER.state), so that cron, the hooks and
+ * -S find the same file. Here the file's key beats the command line: -c
+ * names a family of files.
  */
 void
 job_statefile(struct job *j, const struct instance *f, const struct cli *c)
 {
-	const char *base = c->in.s[K_STATE].v;
+	const char *base = c->in.s[K_STATE].v, *name = f->s[K_NAME].v;
+	const char *dir = c->conffile != NULL ? statedir() : NULL;
 
+	/* a Name that is no file name (a TR-181 Server's): the number */
+	if (name != NULL && (strchr(name, '/') != NULL || name[0] == '.'))
+		name = NULL;
 	if (f->s[K_STATE].v != NULL)
 		snprintf(j->statepath, sizeof(j->statepath), "%s",
 		    f->s[K_STATE].v);
@@ -437,6 +454,12 @@ job_statefile(struct job *j, const struct instance *f, const struct cli *c)
 		    f->index);
 	else if (base != NULL)
 		snprintf(j->statepath, sizeof(j->statepath), "%s", base);
+	else if (dir != NULL && name != NULL)
+		snprintf(j->statepath, sizeof(j->statepath), "%s/%s.state", dir,
+		    name);
+	else if (dir != NULL)
+		snprintf(j->statepath, sizeof(j->statepath), "%s/%d.state", dir,
+		    f->index);
 	j->statefile = j->statepath[0] != '\0' ? j->statepath : NULL;
 }
 

@@ -5,6 +5,7 @@
 #define MAXUSER		256
 #define AGENTMAX	256		/* a User-Agent, with its NUL */
 #define TZOPORT		21340		/* TZO's cluster lookup port */
+#define STATEDIR	"/var/lib/ddnsup"	/* -f's state files, as root */
 #define CHECKREUSE	(10LL * 60)	/* a web check's result is kept this long */
 
 struct protocol;

@@ -300,7 +300,7 @@ $P.2.ProviderCACertificate = $CERTS/ca.pem\n"
 # hookenv: what a hook needs to find this build instead of /usr/local
 hookrun() {
 	env -i PATH=/usr/bin:/bin DDNSUP="$RUN" DDNSUP_CONF="$CF" \
-	    DDNSUP_STATE="$W/var/ddnsup" DDNSUP_CHAIN= "$@" >"$W/out" 2>"$W/err"
+	    DDNSUP_STATEDIR="$W/var" DDNSUP_CHAIN= "$@" >"$W/out" 2>"$W/err"
 	STATUS=$?
 }
 
@@ -311,7 +311,7 @@ t_hookppp() {
 	status 0
 	out "$N updated 203.0.113.7 good"
 	req "$(q $N 203.0.113.50)"
-	[ -f "$W/var/ddnsup.wan" ] || bad "no state for the instance"
+	[ -f "$W/var/wan.state" ] || bad "no state for the instance"
 	: >"$W/rec"
 	hookrun sh "$TOP/contrib/ppp-ip-up" ppp0 /dev/ttyS0 115200 203.0.113.50 198.51.100.1 ""
 	out "$N skipped 203.0.113.50 good"
@@ -342,7 +342,7 @@ case_ "hook: udhcpc bound and renew; a renew with the same address sends nothing
 
 # the command of a cron line or an ExecStart=, with this build's paths
 hookcmd() {
-	sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$CF|g; s|/var/lib/ddnsup/ddnsup|$W/var/ddnsup|g"
+	sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$CF|g"
 }
 
 t_hookcron() {
@@ -355,12 +355,12 @@ t_hookcron() {
 	[ "$1 $2 $3 $4 $5 $6" = "*/5 * * * * root" ] || bad "cron line: $line"
 	shift 6
 	ddnsup_cmd=$*
-	sh -c "$ddnsup_cmd -a 203.0.113.8" >"$W/out" 2>"$W/err"
+	DDNSUP_STATEDIR=$W/var sh -c "$ddnsup_cmd -a 203.0.113.8" >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 0
 	noout
 	[ "$(requests)" = 2 ] || bad "$(requests) requests, expected one per instance"
-	sh -c "$ddnsup_cmd -a 203.0.113.8" >"$W/out" 2>"$W/err"
+	DDNSUP_STATEDIR=$W/var sh -c "$ddnsup_cmd -a 203.0.113.8" >"$W/out" 2>"$W/err"
 	[ "$(requests)" = 2 ] || bad "the second cron run sent again"
 }
 case_ "hook: the cron line runs every instance, then skips" t_hookcron
@@ -370,7 +370,7 @@ t_hooksystemd() {
 	hookconf
 	cmd=$(sed -n 's/^ExecStart=//p' "$TOP/contrib/ddnsup.service" | hookcmd)
 	[ -n "$cmd" ] || bad "no ExecStart in ddnsup.service"
-	sh -c "$cmd -a 203.0.113.9" >"$W/out" 2>"$W/err"
+	DDNSUP_STATEDIR=$W/var sh -c "$cmd -a 203.0.113.9" >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 0
 	[ "$(requests)" = 2 ] || bad "$(requests) requests"

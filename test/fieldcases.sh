@@ -16,17 +16,19 @@ fconf() {
 	mkdir -p "$W/fvar"
 }
 
-# fhook FILE: a copy of contrib/FILE with this build's paths (daemons
-# such as dhcpcd, dhclient and ifup clear the environment)
+# fhook FILE: a copy of contrib/FILE with this build's paths and its
+# state directory in place of /var/lib/ddnsup (daemons such as dhcpcd,
+# dhclient and ifup clear the environment)
 fhook() {
 	sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$FC|g" \
-	    -e "s|/var/lib/ddnsup/ddnsup|$W/fvar/ddnsup|g" "$TOP/contrib/$1" \
+	    -e "1a\\
+DDNSUP_STATEDIR=$W/fvar; export DDNSUP_STATEDIR" "$TOP/contrib/$1" \
 	    >"$W/hook.$1"
 	chmod 755 "$W/hook.$1"
 	echo "$W/hook.$1"
 }
 
-fstated() { [ -f "$W/fvar/ddnsup.wan" ] || bad "no state file: the hook did not run ddnsup"; }
+fstated() { [ -f "$W/fvar/wan.state" ] || bad "no state file: the hook did not run ddnsup"; }
 
 # --- command line, secrets, configuration values ---------------------------
 
@@ -576,7 +578,7 @@ t_finstall() {
 	set +f
 	[ "$1 $2 $3 $4 $5 $6" = "*/5 * * * * root" ] || bad "cron fields: $*"
 	shift 6
-	case "$*" in "test -f /etc/ddnsup/ddnsup.conf && /usr/bin/ddnsup -lq -f /etc/ddnsup/ddnsup.conf "*) ;;
+	case "$*" in "test -f /etc/ddnsup/ddnsup.conf && /usr/bin/ddnsup -lq -f /etc/ddnsup/ddnsup.conf") ;;
 	*) bad "cron command: $*" ;; esac
 }
 case_ "field: make install-contrib puts each hook where its daemon looks" t_finstall
@@ -617,9 +619,9 @@ t_fcron() {
 	mkdir -p "$W/cron/d" "$W/cron/spool"
 	: >"$W/cron/crontab"
 	make -s -C "$TOP" install-contrib DESTDIR="$W/cron/root" >/dev/null 2>&1
-	sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$FC|g" \
-	    -e "s|/var/lib/ddnsup/ddnsup|$W/fvar/ddnsup|g" \
-	    "$W/cron/root/etc/cron.d/ddnsup" >"$W/cron/d/ddnsup"
+	{ echo "DDNSUP_STATEDIR=$W/fvar"
+	  sed -e "s|/usr/local/bin/ddnsup|$RUN|g; s|/etc/ddnsup/ddnsup.conf|$FC|g" \
+	    "$W/cron/root/etc/cron.d/ddnsup"; } >"$W/cron/d/ddnsup"
 	chmod 644 "$W/cron/d/ddnsup"
 	at=$(date -u -d '+1 hour' '+%Y-%m-%d %H'):04:58
 	cat >"$W/cron/run" <<SH

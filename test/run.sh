@@ -41,6 +41,9 @@ VERSION=$(sed -n 's/^#define VERSION[^"]*"\(.*\)"/\1/p' "$TOP/ddnsup.h")
 SECRET='s3cr:et w!th spaces'
 AUTH=$(printf '%s' "bob:$SECRET" | base64)
 export DDNSUP_PASSWORD="$SECRET"
+# no default state file for -f (/var/lib/ddnsup as root): a case that
+# wants one names its own directory (test/pkgcases.sh, the hooks)
+export DDNSUP_STATEDIR=
 unset SSL_CERT_FILE
 # the default User-Agent as the binary under test sends it (its uname)
 AGENT=$($RUN -n -s http://x.example.org -u a a.example.org 2>/dev/null |
