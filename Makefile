@@ -37,7 +37,7 @@ LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dns.o dyndns.o hash.o hold.o \
 OBJ = ddnsup.o sandbox.o $(LIBOBJ)
 SRC = ddnsup.c sandbox.c $(LIBOBJ:.o=.c)
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so \
-	test/nodatadns test/dnsunit test/dnsforge
+	test/nodatadns test/dnsunit test/dnsforge test/restunit
 
 all: ddnsup
 
@@ -153,6 +153,9 @@ test/sandboxtest: ddnsup.o sandbox.c libddnsup.a *.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DSANDBOX_SELFTEST -I. $(LDFLAGS) \
 	    -o $@ ddnsup.o sandbox.c libddnsup.a $(LDLIBS)
 
+test/restunit: test/restunit.c test/check.h json.c json.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ test/restunit.c json.c
+
 test/chainunit: test/chainunit.c test/check.h libddnsup.a ddnsup.h chain.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ \
 	    test/chainunit.c libddnsup.a $(LDLIBS)
@@ -181,7 +184,7 @@ analyze: deps
 	    --error-exitcode=1 -I. $(SRC)
 	clang-tidy --quiet $(SRC) -- -std=c99 $(ALL_CPPFLAGS) -I.
 
-FUZZ = http dyndns tzo state conf url pin pem spki check chain dns
+FUZZ = http dyndns tzo state conf url pin pem spki check chain dns json
 FUZZSRC = $(LIBOBJ:.o=.c)
 FUZZCC = clang
 FUZZFLAGS = -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined \

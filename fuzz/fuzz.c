@@ -23,6 +23,7 @@
 #include "state.h"
 #include "dns.h"
 #include "tsig.h"
+#include "json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -219,6 +220,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (!h.tc)
 		tsig_verify(data, size, &h, &k, mac, sizeof(mac), &t);
+#elif defined(TARGET_json)
+	/* the check, then every path's look-up stays inside the document */
+	static const char *const paths[] = { "success", "result[0].id",
+	    "errors[0].code", "result[1].content", "a.b[2].c", "[3]", "" };
+	struct jval v;
+	char out[256];
+	long long n;
+	size_t i;
+	int ok = json_check((const char *)data, size) == 0;
+
+	for (i = 0; ok && i < sizeof(paths) / sizeof(paths[0]); i++) {
+		if (json_find((const char *)data, size, paths[i], &v) == 0)
+			continue;
+		if (v.p < (const char *)data || v.p + v.len > (const char *)data +
+		    size || v.type == J_NONE)
+			abort();
+		json_string(&v, out, sizeof(out));
+		json_count(&v);
+		json_int(&v, -1000000, 1000000, &n);
+	}
 #else
 #error "build with -DTARGET_<name>"
 #endif

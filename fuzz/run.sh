@@ -6,7 +6,7 @@
 cd "$(dirname "$0")" || exit 1
 secs=${1:-30}
 runs=${2:-10000000}
-[ $# -gt 2 ] && shift 2 || set -- http dyndns tzo state conf url pin pem spki check chain dns
+[ $# -gt 2 ] && shift 2 || set -- http dyndns tzo state conf url pin pem spki check chain dns json
 mkdir -p work
 found=0
 printf '%-8s %12s %10s %8s %s\n' target executions exec/s seconds findings

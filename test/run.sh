@@ -321,7 +321,7 @@ case_() {
 # --- unit tests (pure functions, table-driven, in C) --------------------
 
 if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
-	(cd "$T" && { ${DDNSUP_WRAP:-} "${UNIT:-./unit}"; u=$?; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./chainunit || u=1; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./dnsunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
+	(cd "$T" && { ${DDNSUP_WRAP:-} "${UNIT:-./unit}"; u=$?; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./chainunit || u=1; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./dnsunit || u=1; [ -n "${UNIT:-}" ] || ${DDNSUP_WRAP:-} ./restunit || u=1; exit $u; }) >"$W/unit" 2>"$W/unit.err"
 	ustatus=$?
 	cat "$W/unit"
 	pass=$((pass + $(grep -c '^ok ' "$W/unit")))
