@@ -1,4 +1,7 @@
-/* HTTP/1.0: server URLs, request writing, reply reading (status, headers, body, chunked). */
+/*
+ * HTTP: server URLs, request writing (HTTP/1.0 one-shot, HTTP/1.1 kept
+ * alive), reply reading (status, headers, body, chunked).
+ */
 #include <sys/socket.h>
 
 #include <stdio.h>
@@ -240,6 +243,9 @@ parseheaders(char *buf, size_t hdrlen, struct httpstate *st, struct reply *r)
 		return fail(F_PROTO, "bad status line: %s", line);
 	}
 	r->status = (p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0');
+	r->retryafter = -1;
+	/* HTTP/1.0 closes unless it says otherwise: never reused here */
+	r->close = p[7] == '0';
 	if (len > 13)
 		printable(r->reason, sizeof(r->reason), p + 13, len - 13);
 	st->clen = -1;
@@ -279,6 +285,12 @@ parseheaders(char *buf, size_t hdrlen, struct httpstate *st, struct reply *r)
 			st->chunked = 1;
 		} else if (len == 8 && strncasecmp(p, "Location", 8) == 0)
 			printable(r->location, sizeof(r->location), v, vlen);
+		else if (len == 11 && strncasecmp(p, "Retry-After", 11) == 0)
+			/* RFC 9110 10.2.3: seconds; an HTTP date is not read */
+			num_span(v, vlen, 0, 86400LL * 366, &r->retryafter);
+		else if (len == 10 && strncasecmp(p, "Connection", 10) == 0 &&
+		    vlen == 5 && strncasecmp(v, "close", 5) == 0)
+			r->close = 1;
 	}
 	if (st->chunked)
 		st->clen = -1;
@@ -438,7 +450,9 @@ http_parse(char *buf, size_t len, int eof, struct httpstate *st,
 	} else if (eof) {
 		r->bodylen = avail;
 		return 1;
-	}
+	} else
+		/* the body ends when the connection does */
+		r->close = 1;
 	return len >= REPLYMAX ? fail(F_PROTO, "reply larger than %d bytes",
 	    REPLYMAX) : 0;
 }
@@ -501,5 +515,84 @@ http_exchange(struct conn *c, const char *req, size_t reqlen,
 	}
 	if (verbose)
 		logv("< HTTP %d %s", r->status, r->reason);
+	return 0;
+}
+
+/*
+ * An HTTP/1.1 request that keeps the connection open: method, target,
+ * auth (a whole header line's value, "Bearer ...", or NULL), more header
+ * lines (each ending in CRLF, or NULL) and a JSON body (or NULL).
+ */
+int
+http_request11(char *buf, size_t size, const struct url *u, const char *method,
+    const char *target, const char *auth, const char *more, const char *body,
+    const char *agent)
+{
+	char len[32] = "";
+	int n;
+
+	if (body != NULL)
+		snprintf(len, sizeof(len), "%zu", strlen(body));
+	n = snprintf(buf, size,
+	    "%s %s HTTP/1.1\r\n"
+	    "Host: %s%s%s%s%s\r\n"
+	    "%s%s%s"
+	    "User-Agent: %s\r\n"
+	    "Accept: application/json\r\n"
+	    "%s"
+	    "%s%s%s"
+	    "\r\n"
+	    "%s",
+	    method, target,
+	    strchr(u->host, ':') ? "[" : "", u->host,
+	    strchr(u->host, ':') ? "]" : "",
+	    u->defport ? "" : ":", u->defport ? "" : u->port,
+	    auth ? "Authorization: " : "", auth ? auth : "",
+	    auth ? "\r\n" : "",
+	    agent, more ? more : "",
+	    body ? "Content-Type: application/json\r\nContent-Length: " : "",
+	    len, body ? "\r\n" : "",
+	    body ? body : "");
+	if (n < 0 || (size_t)n >= size)
+		return fail(F_CONFIG, "request too long");
+	return n;
+}
+
+/*
+ * One exchange on a kept-alive connection: the reply ends by its
+ * Content-Length or its last chunk, so the connection can carry the
+ * next request unless r->close says it cannot (the server said close,
+ * the body ran to the end of the connection, or more than the reply
+ * came). The body stays valid until the next exchange.
+ */
+int
+http_keepalive(struct conn *c, const char *req, size_t reqlen,
+    struct reply *r)
+{
+	static char buf[REPLYMAX + 1];
+	struct httpstate st;
+	size_t len = 0;
+	ssize_t n;
+	int done = 0;
+
+	memset(&st, 0, sizeof(st));
+	memset(r, 0, sizeof(*r));
+	if (conn_write(c, req, reqlen) == -1)
+		return -1;
+	while (!done) {
+		n = conn_read(c, buf + len, REPLYMAX - len);
+		if (n < 0)
+			return -1;
+		len += (size_t)n;
+		if ((done = http_parse(buf, len, n == 0, &st, r)) == -1)
+			return fail(lastfail.kind, "%s: %s", c->peer,
+			    lastfail.msg);
+		if (done && n == 0)
+			r->close = 1;
+	}
+	/* nothing may follow a reply that was not asked for */
+	if (r->body + r->bodylen != buf + len && !st.chunked)
+		r->close = 1;
+	buf[len] = '\0';
 	return 0;
 }

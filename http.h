@@ -1,4 +1,4 @@
-/* http.c: URLs, HTTP/1.0 request writing and reply reading, http_connect */
+/* http.c: URLs, HTTP/1.0 and kept-alive HTTP/1.1 requests, reply reading, http_connect */
 
 #define REPLYMAX	65536	/* a reply's headers and body at most */
 #define URLMAX		300	/* a URL the user gives (-w), at most */
@@ -21,6 +21,8 @@ struct reply {
 	char location[256];
 	char *body;
 	size_t bodylen;
+	long long retryafter;	/* Retry-After in seconds, -1 when absent */
+	int close;		/* the connection cannot carry another request */
 };
 
 /* Where the parsing of a reply resumes. */
@@ -51,3 +53,8 @@ int http_connect(struct conn *, const struct url *, int, const struct pin *,
 /* Send the request and read the whole reply into a fixed buffer. */
 int http_exchange(struct conn *, const char *, size_t, struct reply *,
     int);
+/* An HTTP/1.1 request: method, target, Authorization value, more header lines, JSON body, agent. */
+int http_request11(char *, size_t, const struct url *, const char *,
+    const char *, const char *, const char *, const char *, const char *);
+/* One exchange on a kept-alive connection; r->close: it cannot carry another. */
+int http_keepalive(struct conn *, const char *, size_t, struct reply *);
