@@ -31,7 +31,7 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64 
 
 # the program's objects; LIBOBJ less main and the sandbox, for the tests
 LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dns.o dyndns.o hash.o hold.o \
-	http.o ifaddr.o job.o net.o prepare.o presets.o proto.o result.o \
+	http.o ifaddr.o job.o json.o net.o prepare.o presets.o proto.o rest.o result.o \
 	rfc2136.o run.o state.o statedir.o status.o tls.o tsig.o tzo.o util.o \
 	value.o x509.o
 OBJ = ddnsup.o sandbox.o $(LIBOBJ)
@@ -50,11 +50,11 @@ libddnsup.a: $(LIBOBJ)
 	$(AR) rc $@ $(LIBOBJ)
 
 # each object's own headers: the #include lines (make deps checks they agree)
-ddnsup.o: ddnsup.c ddnsup.h util.h result.h cert.h http.h conf.h cli.h presets.h job.h proto.h prepare.h run.h status.h sandbox.h
+ddnsup.o: ddnsup.c ddnsup.h util.h result.h cert.h http.h conf.h cli.h presets.h job.h proto.h rest.h prepare.h run.h status.h sandbox.h
 cert.o: cert.c ddnsup.h util.h cert.h anchors.h chain.h
 chain.o: chain.c chain.h
 checkip.o: checkip.c ddnsup.h util.h net.h cert.h http.h presets.h job.h checkip.h
-cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h
+cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h rest.h
 conf.o: conf.c ddnsup.h util.h conf.h
 dns.o: dns.c dns.h
 dyndns.o: dyndns.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h dyndns.h
@@ -62,11 +62,13 @@ hash.o: hash.c ddnsup.h util.h hash.h
 hold.o: hold.c ddnsup.h util.h cert.h http.h hash.h presets.h job.h proto.h state.h hold.h
 http.o: http.c ddnsup.h util.h net.h cert.h tls.h http.h
 ifaddr.o: ifaddr.c ddnsup.h util.h ifaddr.h
-job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h
+job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h rest.h
+json.o: json.c json.h
 net.o: net.c ddnsup.h util.h net.h ifaddr.h
 prepare.o: prepare.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h
 presets.o: presets.c ddnsup.h presets.h
-proto.o: proto.c proto.h dyndns.h tzo.h rfc2136.h
+proto.o: proto.c proto.h dyndns.h tzo.h rfc2136.h rest.h
+rest.o: rest.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h json.h rest.h
 result.o: result.c ddnsup.h result.h
 rfc2136.o: rfc2136.c ddnsup.h util.h result.h net.h cert.h http.h hash.h conf.h presets.h job.h proto.h dns.h tsig.h rfc2136.h
 run.o: run.c ddnsup.h util.h result.h net.h ifaddr.h cert.h http.h hash.h presets.h job.h proto.h checkip.h state.h hold.h run.h
@@ -153,8 +155,8 @@ test/sandboxtest: ddnsup.o sandbox.c libddnsup.a *.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DSANDBOX_SELFTEST -I. $(LDFLAGS) \
 	    -o $@ ddnsup.o sandbox.c libddnsup.a $(LDLIBS)
 
-test/restunit: test/restunit.c test/check.h json.c json.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ test/restunit.c json.c
+test/restunit: test/restunit.c test/check.h libddnsup.a json.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ test/restunit.c libddnsup.a $(LDLIBS)
 
 test/chainunit: test/chainunit.c test/check.h libddnsup.a ddnsup.h chain.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -I. $(LDFLAGS) -o $@ \

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "presets.h"
 #include "job.h"
+#include "rest.h"
 
 /* An option that sets a parameter. */
 int
@@ -69,6 +70,7 @@ clivalue(const struct setting *s, int k)
 	case K_ENABLE:
 	case K_SANDBOX:
 	case K_ALLOWPRIVATE:
+	case K_CREATE:
 		return value_bool(s, k, &on);
 	case K_V6IID:
 		return iid_parse(s->v, iid) == -1 ? value_bad(s, k, IIDERR) : 0;
@@ -80,7 +82,8 @@ clivalue(const struct setting *s, int k)
 		return url_parse(&u, s->v, "/") == -1 ?
 		    value_bad(s, k, "%s", lastfail.msg) : 0;
 	case K_PROVIDER:
-		return preset_find(s->v) == NULL ? value_bad(s, k, "unknown "
+		return preset_find(s->v) == NULL && rest_find(s->v) == NULL ?
+		    value_bad(s, k, "unknown "
 		    "provider (ddnsup -V lists them)") : 0;
 	default:
 		return 0;

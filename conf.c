@@ -63,6 +63,7 @@ static const char *const keys[NFILEKEYS] = {
 	[K_TTL] = "TTL",
 	[K_TSIGALG] = "TSIGAlgorithm",
 	[K_PASSWORDFILE] = "PasswordFile",
+	[K_CREATE] = "Create",
 };
 
 /* TR-181's names for the same parameters; -1: accepted, not used */

@@ -17,6 +17,7 @@
 #include "presets.h"
 #include "job.h"
 #include "proto.h"
+#include "rest.h"
 #include "prepare.h"
 #include "run.h"
 #include "status.h"
@@ -117,7 +118,7 @@ version(void)
 	printf("\nschemes: http,https\npresets:");
 	for (p = preset_all(); p->name != NULL; p++)
 		printf("%s%s", p == preset_all() ? " " : ",", p->name);
-	printf("\n");
+	printf("\napis: %s\n", rest_names());
 }
 
 /*

@@ -259,13 +259,14 @@ void
 hold_fingerprint(const struct state *st, const struct job *j,
     const char *hostname, char *fp)
 {
-	char srv[700], name[256], pins[MAXPINS * 32];
+	char srv[1000], name[256], pins[MAXPINS * 32];
 	const char *f[6];
 	size_t l[6], k;
 
-	snprintf(srv, sizeof(srv), "%s %s %s %s %s %s %s",
+	snprintf(srv, sizeof(srv), "%s %s %s %s %s %s %s%s%s",
 	    j->proto->name, j->srv.tls ? "https" : "http",
-	    j->srv.host, j->srv.port, j->srv.path, j->lookupport, j->updateport);
+	    j->srv.host, j->srv.port, j->srv.path, j->lookupport, j->updateport,
+	    j->zone[0] ? " " : "", j->zone);
 	for (k = 0; k < sizeof(name) - 1 && hostname[k] != '\0'; k++)
 		name[k] = (char)tolower((unsigned char)hostname[k]);
 	name[k] = '\0';

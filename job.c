@@ -28,6 +28,7 @@
 #include "dns.h"
 #include "tsig.h"
 #include "rfc2136.h"
+#include "rest.h"
 
 /*
  * The one override rule: a key the command line sets comes from it,
@@ -121,7 +122,14 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 		return value_bad(s, s == &c->in.s[K_LOOKUPPORT] ? K_LOOKUPPORT :
 		    K_UPDATEPORT, "ProviderUpdateServerLookupPort and "
 		    "UpdateServerPort go with -P tzo");
-	if (sp != NULL && (p = preset_find(sp->v)) == NULL)
+	if (j->proto == &proto_rest) {
+		if (sp == NULL || (j->api = rest_find(sp->v)) == NULL)
+			return value_bad(sp, K_PROVIDER, "-P rest needs a JSON-API "
+			    "provider: -o Provider=%s", rest_names());
+	} else if (sp != NULL && rest_find(sp->v) != NULL)
+		return value_bad(sp, K_PROVIDER, "a JSON-API provider: not with "
+		    "-P %s", j->proto->name);
+	else if (sp != NULL && (p = preset_find(sp->v)) == NULL)
 		return value_bad(sp, K_PROVIDER, "unknown provider (ddnsup -V lists "
 		    "them)");
 	if (p != NULL) {
@@ -144,7 +152,8 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 	    value_number(sf, K_PORT, &port) == -1)
 		return -1;
 	sf = eff(f, c, K_FQDN);
-	host = val(f, c, K_FQDN, p ? p->host : "members.dyndns.org");
+	host = val(f, c, K_FQDN, p ? p->host : j->api ? rest_host(j->api) :
+	    "members.dyndns.org");
 	if (sf != NULL)
 		snprintf(j->host6, sizeof(j->host6), "%s", host);
 	s = eff(f, c, K_SCRIPT);
@@ -156,7 +165,8 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 		snprintf(url + strlen(url), sizeof(url) - strlen(url), ":%lld",
 		    port);
 	snprintf(url + strlen(url), sizeof(url) - strlen(url), "%s",
-	    val(f, c, K_SCRIPT, p ? p->path : "/nic/update"));
+	    val(f, c, K_SCRIPT, p ? p->path : j->api ? rest_prefix(j->api) :
+	    "/nic/update"));
 	if (url_parse(&j->srv, url, "/nic/update") == -1)
 		return value_bad(sf ? sf : s, sf ? K_FQDN : K_SCRIPT, "%s",
 		    lastfail.msg);
@@ -235,14 +245,18 @@ zonettl(struct job *j, const struct instance *f, const struct cli *c)
 	return 0;
 }
 
+/* -P, else rest when -o Provider= names a JSON API, else dyndns. */
 static int
 protocol(struct job *j, const struct instance *f, const struct cli *c)
 {
 	const struct setting *s = eff(f, c, K_PROTO);
+	const struct setting *sp = eff(f, c, K_PROVIDER);
 
-	if ((j->proto = proto_find(s != NULL ? s->v : "dyndns")) == NULL)
-		return value_bad(s, K_PROTO, "protocol must be dyndns, tzo or "
-		    "rfc2136");
+	if (s == NULL && sp != NULL && rest_find(sp->v) != NULL)
+		j->proto = &proto_rest;
+	else if ((j->proto = proto_find(s != NULL ? s->v : "dyndns")) == NULL)
+		return value_bad(s, K_PROTO, "protocol must be dyndns, tzo, "
+		    "rfc2136 or rest");
 	return 0;
 }
 
@@ -286,6 +300,13 @@ user(struct job *j, const struct instance *f, const struct cli *c,
 		j->user = "";
 		return s == NULL ? 0 : dnsname(s, K_USER, j->keyname,
 		    sizeof(j->keyname));
+	}
+	if (j->api != NULL && !rest_user(j->api)) {
+		if (s != NULL)
+			return value_bad(s, K_USER, "this provider takes a token "
+			    "alone (-p or DDNSUP_PASSWORD)");
+		j->user = "";
+		return 0;
 	}
 	if (s == NULL && j->pre != NULL && (j->pre->flags & PF_USERNAME)) {
 		j->user = "";	/* each request's host name */
@@ -390,7 +411,7 @@ pins(struct job *j, const struct instance *f, const struct cli *c)
 	if (j->npins > 0 && !j->srv.tls)
 		return value_bad(&in->pins[0], K_PIN, "pins need an https server");
 	if (j->srv.tls && j->srv.literal && j->npins == 0 &&
-	    j->proto == &proto_dyndns)
+	    j->proto != &proto_tzo)
 		return value_bad(NULL, 0, "-s %s: an IP address cannot be checked "
 		    "against the certificate: give -k pin", j->srv.host);
 	return 0;
@@ -491,6 +512,21 @@ secretsource(struct job *j, const struct instance *f, const struct cli *c)
 	return 0;
 }
 
+/* Create: for the JSON-API providers (Zone and TTL: zonettl). */
+static int
+restkeys(struct job *j, const struct instance *f, const struct cli *c)
+{
+	const struct setting *s = eff(f, c, K_CREATE);
+
+	if (s != NULL && j->proto != &proto_rest)
+		return value_bad(s, K_CREATE, "goes with a JSON-API provider "
+		    "(-o Provider=%s)", rest_names());
+	/* value_bool takes an absent setting as true: never so for Create */
+	if (s != NULL && value_bool(s, K_CREATE, &j->create) == -1)
+		return -1;
+	return 0;
+}
+
 /* -T or UpdateTimePeriod without a state file has no effect: say so. */
 static void
 periodwarn(const struct setting *p)
@@ -557,7 +593,7 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	    ((s = eff(f, c, K_MAXRETRIES)) != NULL &&
 	    value_number(s, K_MAXRETRIES, &j->maxretries) == -1))
 		return -1;
-	if (agent(j, eff(f, c, K_AGENT)) == -1 ||
+	if (restkeys(j, f, c) == -1 || agent(j, eff(f, c, K_AGENT)) == -1 ||
 	    value_bool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1)
 		return -1;
 	job_statefile(j, f, c);

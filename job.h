@@ -9,12 +9,15 @@
 #define CHECKREUSE	(10LL * 60)	/* a web check's result is kept this long */
 
 struct protocol;
+struct restapi;
 struct setting;
 struct instance;
 struct cli;
 
 struct job {
 	const struct protocol *proto;
+	const struct restapi *api;	/* rest: the provider's API */
+	int create;		/* -o Create=1: a missing record is created */
 	struct url srv;		/* tzo: the cluster lookup host and port */
 	char lookupport[6];	/* tzo: ProviderUpdateServerLookupPort */
 	char updateport[6];	/* tzo: UpdateServerPort */

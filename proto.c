@@ -6,11 +6,13 @@
 #include "dyndns.h"
 #include "tzo.h"
 #include "rfc2136.h"
+#include "rest.h"
 
 static const struct protocol *const rows[] = {
 	&proto_dyndns,
 	&proto_tzo,
 	&proto_rfc2136,
+	&proto_rest,
 	NULL
 };
 

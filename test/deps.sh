@@ -7,16 +7,18 @@
 # The allowed edges are HACKING's layering, one line per file: adding
 # an edge is a design decision, made here and in HACKING together.
 allowed='
-ddnsup: cli conf job prepare presets proto result run sandbox status util
+ddnsup: cli conf job prepare presets proto rest result run sandbox status util
 sandbox: util
 status: conf hold ifaddr job prepare presets result state util
 run: cert checkip hold ifaddr net result state util
 prepare: cert ifaddr result state util
-job: cert conf dyndns http presets proto rfc2136 tsig tzo util value
-cli: cert conf http presets util value
+job: cert conf dyndns http presets proto rest rfc2136 tsig tzo util value
+cli: cert conf http presets rest util value
 value: conf http util
 conf: util
-proto: dyndns rfc2136 tzo
+proto: dyndns rest rfc2136 tzo
+rest: http json net result util
+json:
 dyndns: http net presets result util
 tzo: net result util
 rfc2136: dns hash net result tsig util
@@ -75,7 +77,7 @@ for o in "$@"; do
 	   fi ;;
 	esac
 	case $f in
-	dyndns|tzo|checkip|rfc2136)
+	dyndns|tzo|checkip|rfc2136|rest)
 		if nm -u "$o" | grep -Eq ' (socket|connect|send|sendto|recv|recvfrom|poll)$'; then
 			echo "deps: $f.c uses sockets (protocols talk to struct conn)"
 			bad=1

@@ -1,0 +1,826 @@
+/*
+ * The JSON-API providers: each update is several requests (find the
+ * zone, find the record, change it) on one kept-alive HTTP/1.1
+ * connection, one TLS handshake per run. Nothing is created unless
+ * Create=1 asks, only the record type of the family being updated is
+ * read or written, an address already there is not written again, and
+ * several records of the type for one name are refused, not guessed.
+ *
+ * Cloudflare, from its API reference:
+ *   https://developers.cloudflare.com/api/resources/zones/methods/list/
+ *   https://developers.cloudflare.com/api/resources/dns/subresources/records/methods/list/
+ *   https://developers.cloudflare.com/api/resources/dns/subresources/records/methods/edit/
+ *   https://developers.cloudflare.com/api/resources/dns/subresources/records/methods/create/
+ * (Authorization: Bearer TOKEN; every reply is {"success":...,
+ * "errors":[{"code":N,"message":...}],"result":...}; a record's PATCH
+ * changes only the fields it sends.)
+ */
+#include <sys/socket.h>
+#include <arpa/inet.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ddnsup.h"
+#include "util.h"
+#include "result.h"
+#include "net.h"
+#include "cert.h"
+#include "http.h"
+#include "presets.h"
+#include "job.h"
+#include "proto.h"
+#include "json.h"
+#include "rest.h"
+
+#define IDLEN		64	/* Cloudflare's ids are 32 hex digits */
+#define REQMAX		4096
+
+struct rest;
+
+struct restapi {
+	const char *name;
+	const char *host;
+	const char *prefix;
+	int user;		/* -u is the API's second key (Porkbun) */
+	int inbody;		/* the keys go in the JSON body, not a header */
+	/* one name, one family: res filled in; -1 when the run must stop */
+	int (*one)(struct rest *, const char *, int, struct nameresult *);
+	int (*show)(struct rest *, const char *, int);
+};
+
+/* One run: the connection, the zones found, the result that stops it. */
+struct rest {
+	struct job *j;
+	struct conn c;
+	int open;
+	int dry;
+	struct reply r;
+	struct { char name[256]; char id[IDLEN]; } zones[MAXNAMES];
+	int nzones;
+};
+
+static int cfone(struct rest *, const char *, int, struct nameresult *);
+static int cfshow(struct rest *, const char *, int);
+static int pbone(struct rest *, const char *, int, struct nameresult *);
+static int pbshow(struct rest *, const char *, int);
+
+static const struct restapi apis[] = {
+	{ "cloudflare", "api.cloudflare.com", "/client/v4", 0, 0, cfone,
+	    cfshow },
+	{ "porkbun", "api.porkbun.com", "/api/json/v3", 1, 1, pbone, pbshow },
+	{ NULL, NULL, NULL, 0, 0, NULL, NULL }
+};
+
+/* -o Zone=, or NULL: found from the name. */
+static const char *
+zoneof(const struct job *j)
+{
+	return j->zone[0] != '\0' ? j->zone : NULL;
+}
+
+const struct restapi *
+rest_find(const char *name)
+{
+	const struct restapi *a;
+
+	for (a = apis; a->name != NULL; a++)
+		if (strcasecmp(a->name, name) == 0)
+			return a;
+	return NULL;
+}
+
+const char *
+rest_names(void)
+{
+	return "cloudflare,porkbun";
+}
+
+const char *
+rest_host(const struct restapi *a)
+{
+	return a->host;
+}
+
+const char *
+rest_prefix(const struct restapi *a)
+{
+	return a->prefix;
+}
+
+int
+rest_user(const struct restapi *a)
+{
+	return a->user;
+}
+
+static int
+check(const struct job *j)
+{
+	size_t zl, nl;
+	int i;
+
+	if (j->addr4[0] == '\0' && j->addr6[0] == '\0')
+		return fail(F_CONFIG, "%s: the API takes the address itself: "
+		    "give it (-a, -i or -w)", j->api->name);
+	if (zoneof(j) == NULL)
+		return 0;
+	zl = strlen(zoneof(j));
+	for (i = 0; i < j->nnames; i++) {
+		nl = strlen(j->names[i]);
+		if (nl < zl || strcasecmp(j->names[i] + nl - zl, zoneof(j)) != 0 ||
+		    (nl > zl && j->names[i][nl - zl - 1] != '.'))
+			return fail(F_CONFIG, "%s: not in the zone %s (-o Zone=)",
+			    j->names[i], zoneof(j));
+	}
+	return 0;
+}
+
+/* The keys go into a header line or a JSON string: printable, no quote. */
+static int
+prepare(struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->secretlen; i++)
+		if ((unsigned char)j->secret[i] <= ' ' ||
+		    (unsigned char)j->secret[i] >= 0x7f ||
+		    j->secret[i] == '"' || j->secret[i] == '\\')
+			return fail(F_CONFIG, "%s: the token may hold no space, "
+			    "quote, backslash or control character",
+			    j->api->name);
+	if (j->api->user && strpbrk(j->user, "\"\\") != NULL)
+		return fail(F_CONFIG, "%s: -u may hold no quote or backslash",
+		    j->api->name);
+	if (!j->srv.tls)
+		warn("%s: plain http: the token crosses the network in clear",
+		    j->srv.host);
+	return 0;
+}
+
+static int
+needca(const struct job *j)
+{
+	return j->srv.tls;
+}
+
+static int
+ports(const struct job *j, const char **out)
+{
+	out[0] = j->srv.port;
+	return 1;
+}
+
+static const char *
+where(const struct job *j)
+{
+	return url_where(&j->srv);
+}
+
+/* The request's lines on stderr (-v) or stdout (-n), the token masked. */
+static void
+showreq(const char *req, int dry)
+{
+	const char *p, *nl;
+
+	for (p = req; (nl = strstr(p, "\r\n")) != NULL; p = nl + 2) {
+		if (nl == p) {
+			if (p[2] != '\0' && dry)
+				printf("\n%s\n", p + 2);
+			else if (p[2] != '\0')
+				logv("> %s", p + 2);
+			break;
+		}
+		if (dry)
+			printf("%.*s\n", (int)(nl - p), p);
+		else
+			logv("> %.*s", (int)(nl - p), p);
+	}
+}
+
+/*
+ * A request of the API at prefix+path into req: the token in the
+ * Authorization header, or (inbody) both keys opening the JSON body.
+ */
+static int
+request(struct rest *s, char *req, size_t size, const char *method,
+    const char *path, const char *body, int masked)
+{
+	char target[1024], auth[MAXSECRET + 16], kb[MAXSECRET + MAXUSER + 1100];
+	const struct job *j = s->j;
+	const char *key = masked ? "********" : NULL;
+	int n, kl = key ? (int)strlen(key) : (int)j->secretlen;
+
+	if (key == NULL)
+		key = j->secret;
+	snprintf(target, sizeof(target), "%s%s", j->srv.path, path);
+	if (j->api->inbody) {
+		/* {"apikey":"-u","secretapikey":"..."[,body's members]} */
+		n = snprintf(kb, sizeof(kb), "{\"secretapikey\":\"%.*s\","
+		    "\"apikey\":\"%s\"%s%s", kl, key, j->user,
+		    body && body[1] != '}' ? "," : "}", body && body[1] != '}' ?
+		    body + 1 : "");
+		if (n < 0 || (size_t)n >= sizeof(kb))
+			return fail(F_CONFIG, "request too long");
+		n = http_request11(req, size, &j->srv, method, target, NULL,
+		    NULL, kb, j->agent);
+		wipe(kb, sizeof(kb));
+		return n;
+	}
+	snprintf(auth, sizeof(auth), "Bearer %.*s", kl, key);
+	n = http_request11(req, size, &j->srv, method, target, auth, NULL,
+	    body, j->agent);
+	wipe(auth, sizeof(auth));
+	return n;
+}
+
+/* A request of the API at prefix+path; the reply in s->r. -1: local failure. */
+static int
+call(struct rest *s, const char *method, const char *path, const char *body)
+{
+	static char req[REQMAX];
+	struct job *j = s->j;
+	int n;
+
+	if (s->dry || j->verbose) {
+		if (request(s, req, sizeof(req), method, path, body, 1) == -1)
+			return -1;
+		showreq(req, s->dry);
+		if (s->dry)
+			return 0;
+	}
+	if (!s->open) {
+		if (http_connect(&s->c, &j->srv, j->family, j->pins,
+		    j->npins) == -1)
+			return -1;
+		s->open = 1;
+	}
+	/* the token is in a request only after the server is verified */
+	n = request(s, req, sizeof(req), method, path, body, 0);
+	if (n == -1)
+		return -1;
+	n = http_keepalive(&s->c, req, (size_t)n, &s->r);
+	wipe(req, sizeof(req));
+	if (n == -1 || s->r.close) {
+		conn_close(&s->c);
+		s->open = 0;
+	}
+	if (n == 0 && j->verbose) {
+		char show[200];
+
+		logv("< HTTP %d %s", s->r.status, s->r.reason);
+		printable(show, sizeof(show), s->r.body, s->r.bodylen);
+		logv("< %s", show);
+	}
+	return n;
+}
+
+static void
+result(struct nameresult *res, enum result r, int status, const char *addr,
+    const char *code, const char *fmt, const char *arg)
+{
+	char text[1024];
+
+	snprintf(text, sizeof(text), fmt, arg);
+	results_set(res, 1, r, status, addr, code, text);
+}
+
+/*
+ * The reply's own failure, Cloudflare's words: 1 when it is one (res
+ * filled in), 0 for a success with JSON to read.
+ */
+static int
+cfstatus(struct rest *s, const char *addr, struct nameresult *res)
+{
+	const struct reply *r = &s->r;
+	struct jval v;
+	char path[32], msg[200], show[64], word[64];
+	long long code;
+	int i, auth = 0, missing = 0;
+
+	if (r->status == 429) {
+		result(res, R_FAILED, ST_TEMPFAIL, addr, "toomanyrequests",
+		    "%s", "too many requests (HTTP 429)");
+		res->wait = r->retryafter > 0 ? r->retryafter : 0;
+		return 1;
+	}
+	if (r->status >= 500) {
+		snprintf(word, sizeof(word), "HTTP %d", r->status);
+		result(res, R_FAILED, ST_TEMPFAIL, addr, "servererror",
+		    "provider server error (%s)", word);
+		return 1;
+	}
+	if (json_check(r->body, r->bodylen) == -1) {
+		printable(show, sizeof(show), r->body, r->bodylen < 40 ?
+		    r->bodylen : 40);
+		snprintf(msg, sizeof(msg), "HTTP %d, not the JSON expected: %s",
+		    r->status, show);
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s", msg);
+		return 1;
+	}
+	if (json_find(r->body, r->bodylen, "success", &v) == 1 &&
+	    v.type == J_TRUE && r->status / 100 == 2)
+		return 0;
+	msg[0] = '\0';
+	for (i = 0; i < 8; i++) {
+		snprintf(path, sizeof(path), "errors[%d].code", i);
+		if (json_find(r->body, r->bodylen, path, &v) != 1)
+			break;
+		if (json_int(&v, 0, 999999999, &code) == -1)
+			continue;
+		/* 9109: invalid access token; 10000: authentication error */
+		auth |= code == 9109 || code == 10000;
+		/* 81044: record does not exist; 7003: no route (a bad id) */
+		missing |= code == 81044 || code == 7003;
+		if (msg[0] != '\0')
+			continue;
+		show[0] = '\0';
+		snprintf(path, sizeof(path), "errors[%d].message", i);
+		if (json_find(r->body, r->bodylen, path, &v) == 1 &&
+		    json_string(&v, word, sizeof(word)) == 0)
+			printable(show, sizeof(show), word, strlen(word));
+		snprintf(msg, sizeof(msg), "code %lld%s%s", code,
+		    show[0] ? ": " : "", show);
+	}
+	if (msg[0] == '\0')
+		snprintf(msg, sizeof(msg), "HTTP %d, success not true",
+		    r->status);
+	if (auth || r->status == 401 || r->status == 403)
+		result(res, R_FAILED, ST_NOPERM, addr, "badauth",
+		    "token refused (%s)", msg);
+	else if (missing || r->status == 404)
+		result(res, R_FAILED, ST_CONFIG, addr, "nohost", "%s", msg);
+	else
+		result(res, R_FAILED, ST_CONFIG, addr, "refused", "%s", msg);
+	return 1;
+}
+
+/* A string at path of the reply into out, or a protocol failure. */
+static int
+cfstring(struct rest *s, const char *path, char *out, size_t size,
+    const char *addr, struct nameresult *res)
+{
+	struct jval v;
+
+	if (json_find(s->r.body, s->r.bodylen, path, &v) == 1 &&
+	    json_string(&v, out, size) == 0 && out[0] != '\0' &&
+	    strcspn(out, "/?#%& \"\\") == strlen(out))
+		return 0;
+	result(res, R_FAILED, ST_PROTOCOL, addr, "protocol",
+	    "reply without a usable %s", path);
+	return -1;
+}
+
+/* A local failure (connect, TLS, timeout, reply framing) for this name. */
+static int
+local(struct nameresult *res, const char *addr)
+{
+	results_fail(res, 1, addr, net_reached(0));
+	return -1;
+}
+
+/*
+ * The zone's id: -o Zone=, else the name and each parent down to two
+ * labels, the longest that is a zone of the account. 0 found, 1 res
+ * says why not, -1 the run must stop.
+ */
+static int
+cfzone(struct rest *s, const char *name, const char *addr, char *id,
+    struct nameresult *res)
+{
+	char path[512];
+	const char *z;
+	struct jval v;
+	int i, n;
+
+	for (z = zoneof(s->j) ? zoneof(s->j) : name; z != NULL;
+	    z = zoneof(s->j) ? NULL : strchr(z, '.') + 1) {
+		if (zoneof(s->j) == NULL && strchr(z, '.') == NULL)
+			break;
+		for (i = 0; i < s->nzones; i++)
+			if (strcasecmp(s->zones[i].name, z) == 0) {
+				snprintf(id, IDLEN, "%s", s->zones[i].id);
+				return 0;
+			}
+		snprintf(path, sizeof(path), "/zones?name=%s", z);
+		if (call(s, "GET", path, NULL) == -1)
+			return local(res, addr);
+		if (cfstatus(s, addr, res))
+			return res->status == ST_CONFIG ? 1 : -1;
+		if (json_find(s->r.body, s->r.bodylen, "result", &v) != 1 ||
+		    (n = json_count(&v)) == -1) {
+			result(res, R_FAILED, ST_PROTOCOL, addr, "protocol",
+			    "%s", "zones reply without a result list");
+			return -1;
+		}
+		if (n > 1) {
+			result(res, R_FAILED, ST_CONFIG, addr, "refused",
+			    "several zones named %s: give -o Zone=", z);
+			return 1;
+		}
+		if (n == 1) {
+			if (cfstring(s, "result[0].id", id, IDLEN, addr,
+			    res) == -1)
+				return -1;
+			if (s->nzones < MAXNAMES) {
+				snprintf(s->zones[s->nzones].name,
+				    sizeof(s->zones[0].name), "%s", z);
+				snprintf(s->zones[s->nzones++].id, IDLEN, "%s",
+				    id);
+			}
+			return 0;
+		}
+	}
+	result(res, R_FAILED, ST_CONFIG, addr, "nohost", "no zone of this "
+	    "account holds %s (-o Zone= names it)", name);
+	return 1;
+}
+
+/* Two addresses of one family are the same address */
+static int
+sameaddr(const char *a, const char *b, int fam)
+{
+	unsigned char x[16], y[16];
+
+	return inet_pton(fam, a, x) == 1 && inet_pton(fam, b, y) == 1 &&
+	    memcmp(x, y, fam == AF_INET ? 4 : 16) == 0;
+}
+
+static int
+cfone(struct rest *s, const char *name, int fam, struct nameresult *res)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char zid[IDLEN], rid[IDLEN], path[512], body[512], ttl[32] = "";
+	char cur[ADDRLEN + 1];
+	struct jval v;
+	int n, z;
+
+	if ((z = cfzone(s, name, addr, zid, res)) != 0)
+		return z;
+	snprintf(path, sizeof(path), "/zones/%s/dns_records?type=%s&name=%s",
+	    zid, type, name);
+	if (call(s, "GET", path, NULL) == -1)
+		return local(res, addr);
+	if (cfstatus(s, addr, res))
+		return res->status == ST_CONFIG ? 0 : -1;
+	if (json_find(s->r.body, s->r.bodylen, "result", &v) != 1 ||
+	    (n = json_count(&v)) == -1) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "records reply without a result list");
+		return -1;
+	}
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%lld", s->j->ttl);
+	if (n > 1) {
+		snprintf(body, sizeof(body), "%d %s records for %s: which one "
+		    "to change is not guessed", n, type, name);
+		result(res, R_FAILED, ST_CONFIG, addr, "numhost", "%s", body);
+		return 0;
+	}
+	if (n == 0 && !s->j->create) {
+		snprintf(body, sizeof(body), "no %s record for %s (-o Create=1 "
+		    "creates it)", type, name);
+		result(res, R_FAILED, ST_CONFIG, addr, "nohost", "%s", body);
+		return 0;
+	}
+	if (n == 0) {
+		/* ttl 1 is Cloudflare's "automatic"; a new record is not proxied */
+		snprintf(path, sizeof(path), "/zones/%s/dns_records", zid);
+		snprintf(body, sizeof(body), "{\"type\":\"%s\",\"name\":\"%s\","
+		    "\"content\":\"%s\",\"ttl\":%lld,\"proxied\":false}", type,
+		    name, addr, s->j->ttl >= 0 ? s->j->ttl : 1);
+		if (call(s, "POST", path, body) == -1)
+			return local(res, addr);
+		if (cfstatus(s, addr, res))
+			return res->status == ST_CONFIG ? 0 : -1;
+		result(res, R_UPDATED, ST_OK, addr, "good", "%s", "created");
+		return 0;
+	}
+	if (cfstring(s, "result[0].id", rid, sizeof(rid), addr, res) == -1)
+		return -1;
+	if (json_find(s->r.body, s->r.bodylen, "result[0].content", &v) == 1 &&
+	    json_string(&v, cur, sizeof(cur)) == 0 && sameaddr(cur, addr, fam) &&
+	    ttl[0] == '\0') {
+		result(res, R_UNCHANGED, ST_OK, addr, "nochg", "%s",
+		    "no change");
+		return 0;
+	}
+	snprintf(path, sizeof(path), "/zones/%s/dns_records/%s", zid, rid);
+	snprintf(body, sizeof(body), "{\"content\":\"%s\"%s}", addr, ttl);
+	if (call(s, "PATCH", path, body) == -1)
+		return local(res, addr);
+	if (cfstatus(s, addr, res))
+		return res->status == ST_CONFIG ? 0 : -1;
+	if (json_find(s->r.body, s->r.bodylen, "result.content", &v) != 1 ||
+	    json_string(&v, cur, sizeof(cur)) == -1 ||
+	    !sameaddr(cur, addr, fam)) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "the changed record does not hold the address");
+		return -1;
+	}
+	result(res, R_UPDATED, ST_OK, addr, "good", "%s", "updated");
+	return 0;
+}
+
+static int
+cfshow(struct rest *s, const char *name, int fam)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	const char *z;
+	char path[512], body[512], ttl[32] = "";
+
+	/* the zone is looked up once per name, for the first family */
+	for (z = fam == AF_INET6 && s->j->addr4[0] ? NULL : zoneof(s->j) ?
+	    zoneof(s->j) : name; z != NULL && strchr(z, '.');
+	    z = zoneof(s->j) ? NULL : strchr(z, '.') + 1) {
+		printf("# the zone%s\n", zoneof(s->j) ? "" : ", longest first, "
+		    "until one is found");
+		snprintf(path, sizeof(path), "/zones?name=%s", z);
+		call(s, "GET", path, NULL);
+	}
+	printf("# the %s records of %s\n", type, name);
+	snprintf(path, sizeof(path), "/zones/{zone_id}/dns_records?type=%s"
+	    "&name=%s", type, name);
+	call(s, "GET", path, NULL);
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%lld", s->j->ttl);
+	printf("# one record, not holding %s\n", addr[0] ? addr : "the address");
+	snprintf(body, sizeof(body), "{\"content\":\"%s\"%s}", addr, ttl);
+	call(s, "PATCH", "/zones/{zone_id}/dns_records/{record_id}", body);
+	if (s->j->create) {
+		printf("# no record (Create=1)\n");
+		snprintf(body, sizeof(body), "{\"type\":\"%s\",\"name\":\"%s\","
+		    "\"content\":\"%s\",\"ttl\":%lld,\"proxied\":false}", type,
+		    name, addr, s->j->ttl >= 0 ? s->j->ttl : 1);
+		call(s, "POST", "/zones/{zone_id}/dns_records", body);
+	}
+	return 0;
+}
+
+/*
+ * Porkbun, from its API documentation
+ * (https://porkbun.com/api/json/v3/documentation): every call is a POST
+ * whose JSON body carries "apikey" and "secretapikey"; a reply is
+ * {"status":"SUCCESS",...} or {"status":"ERROR","message":...}. The
+ * domain is -o Zone=, else the name's parent (the name itself when it
+ * has two labels); the record's subdomain is the rest of the name.
+ */
+static int
+pbstatus(struct rest *s, const char *addr, struct nameresult *res)
+{
+	const struct reply *r = &s->r;
+	struct jval v;
+	char msg[200], show[120], word[120];
+
+	if (r->status == 429) {
+		result(res, R_FAILED, ST_TEMPFAIL, addr, "toomanyrequests",
+		    "%s", "too many requests (HTTP 429)");
+		res->wait = r->retryafter > 0 ? r->retryafter : 0;
+		return 1;
+	}
+	if (r->status >= 500) {
+		snprintf(word, sizeof(word), "HTTP %d", r->status);
+		result(res, R_FAILED, ST_TEMPFAIL, addr, "servererror",
+		    "provider server error (%s)", word);
+		return 1;
+	}
+	if (json_check(r->body, r->bodylen) == -1) {
+		printable(show, sizeof(show), r->body, r->bodylen < 40 ?
+		    r->bodylen : 40);
+		snprintf(msg, sizeof(msg), "HTTP %d, not the JSON expected: %s",
+		    r->status, show);
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s", msg);
+		return 1;
+	}
+	if (json_find(r->body, r->bodylen, "status", &v) == 1 &&
+	    json_string(&v, word, sizeof(word)) == 0 &&
+	    strcmp(word, "SUCCESS") == 0 && r->status / 100 == 2)
+		return 0;
+	show[0] = '\0';
+	if (json_find(r->body, r->bodylen, "message", &v) == 1 &&
+	    json_string(&v, word, sizeof(word)) == 0)
+		printable(show, sizeof(show), word, strlen(word));
+	snprintf(msg, sizeof(msg), "HTTP %d%s%s", r->status, show[0] ? ": " :
+	    "", show);
+	if (r->status == 401 || r->status == 403)
+		result(res, R_FAILED, ST_NOPERM, addr, "badauth",
+		    "keys refused (%s)", msg);
+	else if (r->status == 404)
+		result(res, R_FAILED, ST_CONFIG, addr, "nohost", "%s", msg);
+	else
+		result(res, R_FAILED, ST_CONFIG, addr, "refused", "%s", msg);
+	return 1;
+}
+
+/* The domain and the subdomain ("" at the domain's apex) of a name. */
+static void
+pbsplit(const struct job *j, const char *name, char *dom, size_t dsize,
+    char *sub, size_t ssize)
+{
+	const char *dot = strchr(name, '.');
+	size_t nl = strlen(name), zl;
+
+	if (zoneof(j) != NULL)
+		snprintf(dom, dsize, "%s", zoneof(j));
+	else
+		snprintf(dom, dsize, "%s", strchr(dot + 1, '.') ? dot + 1 :
+		    name);
+	zl = strlen(dom);
+	snprintf(sub, ssize, "%.*s", nl > zl ? (int)(nl - zl - 1) : 0, name);
+}
+
+static int
+pbone(struct rest *s, const char *name, int fam, struct nameresult *res)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char dom[256], sub[256], path[600], body[512], ttl[32] = "";
+	char cur[ADDRLEN + 1];
+	struct jval v;
+	size_t k;
+	int n;
+
+	pbsplit(s->j, name, dom, sizeof(dom), sub, sizeof(sub));
+	snprintf(path, sizeof(path), "/dns/retrieveByNameType/%s/%s%s%s", dom,
+	    type, sub[0] ? "/" : "", sub);
+	if (call(s, "POST", path, NULL) == -1)
+		return local(res, addr);
+	if (pbstatus(s, addr, res))
+		return res->status == ST_CONFIG ? 0 : -1;
+	if (json_find(s->r.body, s->r.bodylen, "records", &v) != 1 ||
+	    (n = json_count(&v)) == -1) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "records reply without a records list");
+		return -1;
+	}
+	if (n > 1) {
+		snprintf(body, sizeof(body), "%d %s records for %s: which one "
+		    "to change is not guessed", n, type, name);
+		result(res, R_FAILED, ST_CONFIG, addr, "numhost", "%s", body);
+		return 0;
+	}
+	if (n == 0 && !s->j->create) {
+		snprintf(body, sizeof(body), "no %s record for %s (-o Create=1 "
+		    "creates it)", type, name);
+		result(res, R_FAILED, ST_CONFIG, addr, "nohost", "%s", body);
+		return 0;
+	}
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), "%lld", s->j->ttl);
+	if (n == 0) {
+		snprintf(path, sizeof(path), "/dns/create/%s", dom);
+		snprintf(body, sizeof(body), "{\"name\":\"%s\",\"type\":\"%s\","
+		    "\"content\":\"%s\"%s%s%s}", sub, type, addr,
+		    ttl[0] ? ",\"ttl\":\"" : "", ttl, ttl[0] ? "\"" : "");
+		if (call(s, "POST", path, body) == -1)
+			return local(res, addr);
+		if (pbstatus(s, addr, res))
+			return res->status == ST_CONFIG ? 0 : -1;
+		result(res, R_UPDATED, ST_OK, addr, "good", "%s", "created");
+		return 0;
+	}
+	if (json_find(s->r.body, s->r.bodylen, "records[0].content", &v) == 1 &&
+	    json_string(&v, cur, sizeof(cur)) == 0 && sameaddr(cur, addr, fam) &&
+	    ttl[0] == '\0') {
+		result(res, R_UNCHANGED, ST_OK, addr, "nochg", "%s",
+		    "no change");
+		return 0;
+	}
+	/* the record's own TTL is sent back: the edit would reset it */
+	if (ttl[0] == '\0' && json_find(s->r.body, s->r.bodylen,
+	    "records[0].ttl", &v) == 1) {
+		if (v.type == J_STRING)
+			json_string(&v, ttl, sizeof(ttl));
+		else if (v.type == J_NUMBER && v.len < sizeof(ttl))
+			snprintf(ttl, sizeof(ttl), "%.*s", (int)v.len, v.p);
+		for (k = 0; ttl[k] >= '0' && ttl[k] <= '9'; k++)
+			;
+		if (k == 0 || ttl[k] != '\0')
+			ttl[0] = '\0';
+	}
+	snprintf(path, sizeof(path), "/dns/editByNameType/%s/%s%s%s", dom,
+	    type, sub[0] ? "/" : "", sub);
+	snprintf(body, sizeof(body), "{\"content\":\"%s\"%s%s%s}", addr,
+	    ttl[0] ? ",\"ttl\":\"" : "", ttl, ttl[0] ? "\"" : "");
+	if (call(s, "POST", path, body) == -1)
+		return local(res, addr);
+	if (pbstatus(s, addr, res))
+		return res->status == ST_CONFIG ? 0 : -1;
+	result(res, R_UPDATED, ST_OK, addr, "good", "%s", "updated");
+	return 0;
+}
+
+static int
+pbshow(struct rest *s, const char *name, int fam)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char dom[256], sub[256], path[600], body[512], ttl[32] = "{ttl}";
+
+	pbsplit(s->j, name, dom, sizeof(dom), sub, sizeof(sub));
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), "%lld", s->j->ttl);
+	printf("# the %s records of %s\n", type, name);
+	snprintf(path, sizeof(path), "/dns/retrieveByNameType/%s/%s%s%s", dom,
+	    type, sub[0] ? "/" : "", sub);
+	call(s, "POST", path, NULL);
+	printf("# one record, not holding %s (its own ttl sent back)\n", addr);
+	snprintf(path, sizeof(path), "/dns/editByNameType/%s/%s%s%s", dom,
+	    type, sub[0] ? "/" : "", sub);
+	snprintf(body, sizeof(body), "{\"content\":\"%s\",\"ttl\":\"%s\"}",
+	    addr, ttl);
+	call(s, "POST", path, body);
+	if (s->j->create) {
+		printf("# no record (Create=1)\n");
+		snprintf(path, sizeof(path), "/dns/create/%s", dom);
+		snprintf(body, sizeof(body), "{\"name\":\"%s\",\"type\":\"%s\","
+		    "\"content\":\"%s\"%s%s%s}", sub, type, addr,
+		    s->j->ttl >= 0 ? ",\"ttl\":\"" : "", s->j->ttl >= 0 ? ttl : "",
+		    s->j->ttl >= 0 ? "\"" : "");
+		call(s, "POST", path, body);
+	}
+	return 0;
+}
+
+/* A name's two families' results as one line's. */
+static void
+merge(struct nameresult *res, const struct nameresult *r6)
+{
+	char addr[sizeof(res->addr)];
+
+	snprintf(addr, sizeof(addr), "%.*s,%.*s", ADDRLEN - 1, res->addr,
+	    ADDRLEN - 1, r6->addr);
+	if (res->res != R_FAILED && (r6->res == R_FAILED ||
+	    (r6->res == R_UPDATED && res->res == R_UNCHANGED)))
+		*res = *r6;
+	snprintf(res->addr, sizeof(res->addr), "%s", addr);
+}
+
+static struct rest run;
+
+static void
+update(struct job *j, struct nameresult *res)
+{
+	struct nameresult r6, stop, *out;
+	int i, k, stopped = 0;
+	const char *addr;
+
+	memset(&run, 0, sizeof(run));
+	run.j = j;
+	for (i = 0; i < j->nnames; i++)
+		for (k = 0; k < 2; k++) {
+			addr = k == 0 ? j->addr4 : j->addr6;
+			out = k == 0 ? &res[i] : &r6;
+			if (addr[0] == '\0')
+				continue;
+			if (stopped) {
+				/* a refused token, a rate limit: no more requests */
+				*out = stop;
+				snprintf(out->addr, sizeof(out->addr), "%s", addr);
+			} else if (j->api->one(&run, j->names[i], k == 0 ?
+			    AF_INET : AF_INET6, out) == -1) {
+				stopped = 1;
+				stop = *out;
+			}
+			if (k == 1 && j->addr4[0] != '\0')
+				merge(&res[i], &r6);
+			else if (k == 1)
+				res[i] = r6;
+		}
+	if (run.open)
+		conn_close(&run.c);
+	run.open = 0;
+}
+
+static int
+dryrun(const struct job *j)
+{
+	int i;
+
+	memset(&run, 0, sizeof(run));
+	run.j = (struct job *)j;
+	run.dry = 1;
+	printf("# %s %s port %s, one connection\n", j->srv.tls ? "https" :
+	    "http", j->srv.host, j->srv.port);
+	for (i = 0; i < j->nnames; i++) {
+		if (j->addr4[0] != '\0')
+			j->api->show(&run, j->names[i], AF_INET);
+		if (j->addr6[0] != '\0')
+			j->api->show(&run, j->names[i], AF_INET6);
+	}
+	return 0;
+}
+
+const struct protocol proto_rest = {
+	.name = "rest",
+	.check = check,
+	.prepare = prepare,
+	.needca = needca,
+	.ports = ports,
+	.update = update,
+	.dryrun = dryrun,
+	.where = where,
+};
