@@ -127,9 +127,9 @@ bench: ddnsup ddnsup-static test/provider test/tzoprovider bench/timeit bench/de
 .c.o:
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ $<
 
-test/provider: test/provider.c test/emulate.c test/emulate.h
+test/provider: test/provider.c test/emulate.c test/emulate.h test/restemu.c test/restemu.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ test/provider.c \
-	    test/emulate.c $(LDLIBS)
+	    test/emulate.c test/restemu.c $(LDLIBS)
 
 test/tzoprovider: test/tzoprovider.c
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ test/tzoprovider.c

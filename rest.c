@@ -394,15 +394,18 @@ cfzone(struct rest *s, const char *name, const char *addr, char *id,
 	struct jval v;
 	int i, n;
 
+	/* found once per name and zone: the other family's asks nothing */
+	for (i = 0; i < s->nzones; i++)
+		if (strcasecmp(s->zones[i].name, name) == 0 ||
+		    (zoneof(s->j) != NULL &&
+		    strcasecmp(s->zones[i].name, zoneof(s->j)) == 0)) {
+			snprintf(id, IDLEN, "%s", s->zones[i].id);
+			return 0;
+		}
 	for (z = zoneof(s->j) ? zoneof(s->j) : name; z != NULL;
 	    z = zoneof(s->j) ? NULL : strchr(z, '.') + 1) {
 		if (zoneof(s->j) == NULL && strchr(z, '.') == NULL)
 			break;
-		for (i = 0; i < s->nzones; i++)
-			if (strcasecmp(s->zones[i].name, z) == 0) {
-				snprintf(id, IDLEN, "%s", s->zones[i].id);
-				return 0;
-			}
 		snprintf(path, sizeof(path), "/zones?name=%s", z);
 		if (call(s, "GET", path, NULL) == -1)
 			return local(res, addr);
@@ -425,7 +428,7 @@ cfzone(struct rest *s, const char *name, const char *addr, char *id,
 				return -1;
 			if (s->nzones < MAXNAMES) {
 				snprintf(s->zones[s->nzones].name,
-				    sizeof(s->zones[0].name), "%s", z);
+				    sizeof(s->zones[0].name), "%s", name);
 				snprintf(s->zones[s->nzones++].id, IDLEN, "%s",
 				    id);
 			}

@@ -9,7 +9,9 @@
  *
  * With -E the reply is not scripted: test/emulate.c answers as that
  * preset's provider does, on the records of the zone file, accepting
- * only the -K credentials (any, without -K).
+ * only the -K credentials (any, without -K). -E cloudflare is a JSON API
+ * (test/restemu.c) on kept-alive connections: -Z names its store, and
+ * the record file gets "# connection N" before each connection's requests.
  *
  * -l listens on that address instead of loopback ("::" takes both
  * families); -a appends each connection's source address to peerfile.
@@ -24,7 +26,7 @@
  * (ask for renegotiation right after the handshake), echo (an address
  * check page: the reply's body is the connection's source address).
  */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -43,6 +45,7 @@
 #include <bearssl.h>
 
 #include "emulate.h"
+#include "restemu.h"
 
 static const char *mode = "reply";
 static int delayms = 1000;
@@ -287,6 +290,52 @@ pause_ms(int ms)
 	nanosleep(&ts, NULL);
 }
 
+/* -E cloudflare: requests on one connection until the client closes it. */
+static void
+restserve(struct io *io)
+{
+	static char buf[65536], out[65536];
+	size_t len = 0, need, olen;
+	char *end, *cl, keep;
+	int n;
+
+	for (;;) {
+		buf[len] = '\0';
+		while ((end = strstr(buf, "\r\n\r\n")) == NULL) {
+			if (len == sizeof(buf) - 1 || (n = ioread(io,
+			    (unsigned char *)buf + len, sizeof(buf) - 1 - len)) < 0)
+				goto done;
+			len += (size_t)n;
+			buf[len] = '\0';
+		}
+		need = (size_t)(end + 4 - buf);
+		if ((cl = strcasestr(buf, "\r\nContent-Length:")) != NULL &&
+		    cl < end)
+			need += (size_t)atol(cl + 17);
+		while (len < need) {
+			if (need >= sizeof(buf) || (n = ioread(io,
+			    (unsigned char *)buf + len, sizeof(buf) - 1 - len)) < 0)
+				goto done;
+			len += (size_t)n;
+		}
+		if (record != NULL) {
+			fwrite(buf, 1, need, record);
+			fflush(record);
+		}
+		keep = buf[need];
+		buf[need] = '\0';
+		olen = restemu(buf, peer, 0, out, sizeof(out));
+		buf[need] = keep;
+		if (iowrite(io, (unsigned char *)out, olen) != 0)
+			break;
+		memmove(buf, buf + need, len - need);
+		len -= need;
+	}
+done:
+	if (io->tls)
+		br_sslio_close(io->tls);
+}
+
 static void
 serve(struct io *io)
 {
@@ -380,13 +429,18 @@ main(int argc, char *argv[])
 	FILE *peers = NULL;
 	FILE *fp;
 	struct io io;
-	int ch, conns = 1, secs = 30, fd, c, one = 1, port;
+	int ch, conns = 1, secs = 30, fd, c, one = 1, port, nconn = 0;
 
 	while ((ch = getopt(argc, argv, "6a:c:d:E:k:K:l:m:n:P:r:R:T:Z:")) != -1) {
 		switch (ch) {
 		case 'E': emu = optarg; break;
 		case 'K': emu_cred(optarg); break;
-		case 'Z': emu_zone(optarg); break;
+		case 'Z':
+			if (emu != NULL && restemu_is(emu))
+				restemu_store(optarg);
+			else
+				emu_zone(optarg);
+			break;
 		case '6': six = 1; break;
 		case 'a':
 			if ((peers = fopen(optarg, "a")) == NULL)
@@ -506,7 +560,14 @@ main(int argc, char *argv[])
 			br_sslio_init(&ioc, &sc.eng, sockread, &c, sockwrite, &c);
 			io.tls = &ioc;
 		}
-		serve(&io);
+		if (emu != NULL && restemu_is(emu)) {
+			if (record != NULL) {
+				fprintf(record, "# connection %d\n", ++nconn);
+				fflush(record);
+			}
+			restserve(&io);
+		} else
+			serve(&io);
 		close(c);
 	}
 	return 0;

@@ -348,6 +348,7 @@ fi
 . "$T/rfc2136cases.sh"
 . "$T/importcases.sh"
 . "$T/pkgcases.sh"
+. "$T/restcases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
