@@ -659,7 +659,8 @@ case_ "syslog: a failure's cause stays on standard error" t_syslog
 t_version() {
 	ddnsup -V
 	status 0
-	out "ddnsup $VERSION" "protocols: dyndns,tzo,rfc2136" "schemes: http,https" \
-	    "presets: dyn,noip,he,tunnelbroker,dnsomatic,dynu,ovh,strato,changeip,spdyn,nsupdate.info,inwx,joker,desec,ipv64,loopia,allinkl,selfhost,dode,dyndnsit,ddnss,afraid,dynv6,infomaniak,opendns,nowdns,dyfi,corenetworks,variomedia,hostingde,simply"
+	out "ddnsup $VERSION" "protocols: dyndns,tzo,rfc2136,rest" "schemes: http,https" \
+	    "presets: dyn,noip,he,tunnelbroker,dnsomatic,dynu,ovh,strato,changeip,spdyn,nsupdate.info,inwx,joker,desec,ipv64,loopia,allinkl,selfhost,dode,dyndnsit,ddnss,afraid,dynv6,infomaniak,opendns,nowdns,dyfi,corenetworks,variomedia,hostingde,simply" \
+	    "apis: cloudflare,porkbun"
 }
 case_ "version" t_version

@@ -28,11 +28,12 @@ cf() {
 # cfsent REQ...: exactly these requests arrived; "METHOD PATH [BODY]"
 # (PATH after /client/v4), "conn" where a connection begins
 cfsent() {
+	cfconn=0
 	: >"$W/wantreq"
 	for r; do
 		if [ "$r" = conn ]; then
-			c=$((${c:-0} + 1))
-			printf '# connection %d\n' "$c" >>"$W/wantreq"
+			cfconn=$((${cfconn:-0} + 1))
+			printf "# connection %d\n" "$cfconn" >>"$W/wantreq"
 			continue
 		fi
 		m=${r%% *} rest=${r#* }
@@ -51,7 +52,7 @@ cfsent() {
 			printf '\r\n%s' "$b"
 		} >>"$W/wantreq"
 	done
-	c=0
+	cfconn=0
 	cmpreq
 }
 
@@ -181,6 +182,8 @@ case_ "rest: cloudflare: a refused token is badauth (77), one request only" rest
 
 rest_cf_429() {
 	cfemu "mode 429;zone $ZID example.org"
+	S=$W/cf.state
+	rm -f "$S"
 	cf -c "$S" -a 203.0.113.7 $N
 	status 75
 	out "$N failed 203.0.113.7 toomanyrequests"
@@ -195,6 +198,7 @@ rest_cf_429() {
 	status 75
 	out "$N held 203.0.113.7 toomanyrequests"
 	nothingsent
+	S=$W/state/ddnsup.state
 }
 case_ "rest: cloudflare: 429 is a hold (75) for its Retry-After" rest_cf_429
 
