@@ -209,7 +209,7 @@ tzousage() {
 	[ -s "$W/rec" ] && bad "something was sent"
 	:
 }
-case_ "tzo usage: unknown protocol" tzousage "-P gnudip: protocol must be dyndns, tzo or rfc2136" 64 -P gnudip $N
+case_ "tzo usage: unknown protocol" tzousage "-P gnudip: protocol must be dyndns, tzo, rfc2136 or rest" 64 -P gnudip $N
 case_ "tzo usage: URL scheme" tzousage "no URL scheme here" 64 -s http://127.0.0.1 $N
 case_ "tzo usage: path" tzousage "no path here" 64 -s 127.0.0.1:1/x $N
 case_ "tzo usage: IPv6 address" tzousage "-P tzo: IPv4 only" 64 -a 2001:db8::1 $N
