@@ -10,8 +10,20 @@
  * not exist 81044, a zone id that does not exist 7003; a PATCH changes
  * only the fields its body has. Written independently of ddnsup's json.c.
  *
+ *
+ * -E porkbun: Porkbun's API v3 as https://porkbun.com/api/json/v3/documentation
+ * describes it: every call a POST whose JSON body holds "apikey" and
+ * "secretapikey"; {"status":"SUCCESS",...} or {"status":"ERROR",
+ * "message":..}; retrieveByNameType/DOMAIN/TYPE[/SUB] lists "records"
+ * (ttl and prio as strings), editByNameType/DOMAIN/TYPE[/SUB] sets
+ * content (and ttl, "600" when not sent: the documented default) of every
+ * record matching, create/DOMAIN adds one. A refused key gets HTTP 403
+ * here (the documentation names no status). Zones are the domains
+ * ("zone example.org example.org"); the last record field is its notes.
+ *
  * Store file lines (rewritten after every change):
- *   token TOKEN
+ *   token TOKEN           (porkbun: secretapikey)
+ *   apikey KEY            (porkbun)
  *   zone ID NAME
  *   record ID ZONEID TYPE NAME CONTENT TTL PROXIED
  *   mode 429|500|html     (every request gets that answer)
@@ -34,12 +46,14 @@ static struct {
 	char proxied[8];
 } recs[MAXR];
 static int nz, nr, serial;
-static char token[256], mode[16], path[1024];
+static char token[256], apikey[256], mode[16], path[1024];
+static int porkbun;
 
 int
 restemu_is(const char *name)
 {
-	return strcmp(name, "cloudflare") == 0;
+	porkbun = strcmp(name, "porkbun") == 0;
+	return porkbun || strcmp(name, "cloudflare") == 0;
 }
 
 void
@@ -53,6 +67,8 @@ restemu_store(const char *file)
 		return;
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		if (sscanf(line, "token %255s", token) == 1)
+			continue;
+		if (sscanf(line, "apikey %255s", apikey) == 1)
 			continue;
 		if (sscanf(line, "mode %15s", mode) == 1)
 			continue;
@@ -82,6 +98,8 @@ save(void)
 	if (fp == NULL)
 		return;
 	fprintf(fp, "token %s\n", token);
+	if (apikey[0])
+		fprintf(fp, "apikey %s\n", apikey);
 	if (mode[0])
 		fprintf(fp, "mode %s\n", mode);
 	for (i = 0; i < nz; i++)
@@ -179,6 +197,94 @@ recjson(char *p, size_t size, int i)
 	    recs[i].content, recs[i].proxied, recs[i].ttl);
 }
 
+static size_t
+pberror(char *out, size_t size, int status, const char *msg)
+{
+	char body[512];
+
+	snprintf(body, sizeof(body), "{\"status\":\"ERROR\",\"message\":"
+	    "\"%s\"}", msg);
+	return answer(out, size, status, "", body, 0);
+}
+
+/* Porkbun: the request's method, target (after the prefix) and body. */
+static size_t
+pbemu(const char *method, const char *p, const char *b, char *out,
+    size_t size)
+{
+	char k[256], dom[256], type[8], sub[256] = "", name[512], v[256];
+	char body[16384];
+	size_t len;
+	int i, n, zi;
+
+	if (strcmp(method, "POST") != 0)
+		return pberror(out, size, 405, "All API calls are POST.");
+	if (!field(b, "apikey", k, sizeof(k)) || strcmp(k, apikey) != 0 ||
+	    !field(b, "secretapikey", v, sizeof(v)) || strcmp(v, token) != 0)
+		return pberror(out, size, 403, "Invalid API key. (002)");
+	n = sscanf(p, "/dns/%255[^/]/%255[^/]/%7[^/]/%255s", v, dom, type, sub);
+	if (n < 2)
+		return pberror(out, size, 404, "Invalid command.");
+	for (zi = 0; zi < nz && strcasecmp(zones[zi].name, dom) != 0; zi++)
+		;
+	if (zi == nz)
+		return pberror(out, size, 400, "Invalid domain.");
+	snprintf(name, sizeof(name), "%s%s%s", sub, sub[0] ? "." : "", dom);
+	if (strcmp(v, "create") == 0 && n == 2) {
+		if (nr == MAXR || !field(b, "type", recs[nr].type, 8) ||
+		    !field(b, "content", recs[nr].content, 64))
+			return pberror(out, size, 400, "Invalid type.");
+		field(b, "name", sub, sizeof(sub));
+		snprintf(name, sizeof(name), "%s%s%s", sub, sub[0] ? "." : "",
+		    dom);
+		snprintf(recs[nr].name, 256, "%.255s", name);
+		snprintf(recs[nr].id, 40, "%d", 900 + ++serial);
+		snprintf(recs[nr].zone, 40, "%.39s", zones[zi].id);
+		recs[nr].ttl = field(b, "ttl", v, sizeof(v)) ? atol(v) : 600;
+		snprintf(recs[nr].proxied, 8, "none");
+		snprintf(body, sizeof(body), "{\"status\":\"SUCCESS\",\"id\":"
+		    "%s}", recs[nr++].id);
+		save();
+		return answer(out, size, 200, "", body, 0);
+	}
+	if (n < 3)
+		return pberror(out, size, 404, "Invalid command.");
+	if (strcmp(v, "retrieveByNameType") == 0) {
+		len = (size_t)snprintf(body, sizeof(body), "{\"status\":"
+		    "\"SUCCESS\",\"records\":[");
+		for (i = 0, n = 0; i < nr; i++) {
+			if (strcmp(recs[i].zone, zones[zi].id) != 0 ||
+			    strcmp(recs[i].type, type) != 0 ||
+			    strcasecmp(recs[i].name, name) != 0)
+				continue;
+			len += (size_t)snprintf(body + len, sizeof(body) - len,
+			    "%s{\"id\":\"%s\",\"name\":\"%s\",\"type\":"
+			    "\"%s\",\"content\":\"%s\",\"ttl\":\"%ld\","
+			    "\"prio\":\"0\",\"notes\":\"%s\"}", n++ ? "," : "",
+			    recs[i].id, recs[i].name, recs[i].type,
+			    recs[i].content, recs[i].ttl, recs[i].proxied);
+		}
+		snprintf(body + len, sizeof(body) - len, "]}");
+		return answer(out, size, 200, "", body, 1);
+	}
+	if (strcmp(v, "editByNameType") == 0) {
+		if (!field(b, "content", k, sizeof(k)))
+			return pberror(out, size, 400, "Invalid content.");
+		for (i = 0; i < nr; i++)
+			if (strcmp(recs[i].zone, zones[zi].id) == 0 &&
+			    strcmp(recs[i].type, type) == 0 &&
+			    strcasecmp(recs[i].name, name) == 0) {
+				snprintf(recs[i].content, 64, "%.63s", k);
+				recs[i].ttl = field(b, "ttl", v, sizeof(v)) ?
+				    atol(v) : 600;
+			}
+		save();
+		return answer(out, size, 200, "", "{\"status\":\"SUCCESS\"}",
+		    0);
+	}
+	return pberror(out, size, 404, "Invalid command.");
+}
+
 /*
  * One request (headers and body, NUL-terminated) on connection conn:
  * the reply in out, its length returned.
@@ -211,6 +317,14 @@ restemu(const char *req, const char *peer, size_t conn, char *out,
 		    "text/html\r\nContent-Length: %zu\r\n\r\n%s",
 		    sizeof(page) - 1, page);
 		return (size_t)n;
+	}
+	if (porkbun) {
+		b = strstr(req, "\r\n\r\n");
+		prefix = "/api/json/v3";
+		if (strncmp(target, prefix, strlen(prefix)) != 0)
+			return pberror(out, size, 404, "Invalid command.");
+		return pbemu(method, target + strlen(prefix), b ? b + 4 : "",
+		    out, size);
 	}
 	h = strcasestr(req, "\r\nAuthorization: Bearer ");
 	len = h ? strcspn(h + 24, "\r") : 0;

@@ -349,6 +349,7 @@ fi
 . "$T/importcases.sh"
 . "$T/pkgcases.sh"
 . "$T/restcases.sh"
+. "$T/porkbuncases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
