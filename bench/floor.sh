@@ -126,6 +126,34 @@ he() {
 	    "-o ProviderPort=$1 -a 203.0.113.7 $HENAMES"
 }
 
+# Cloudflare's API (test/restemu.c) on one record: -o Zone= and -o TTL=
+# make every run three requests (the zone, the A records, the PATCH,
+# which TTL makes happen even when the address is there already)
+ZID=023e105f4ecef8ad9ca31a8372d0c353
+RID=372e67954025e0ba6aaa6d586b9e0b59
+printf 'token bench-secret\nzone %s example.org\nrecord %s %s A %s 192.0.2.1 3600 true\n' \
+    "$ZID" "$RID" "$ZID" "$NAME" >"$W/cfstore"
+rm -f "$W/port"
+"$T/provider" -P "$W/port" -c "$C/ec.chain" -k "$C/ec.key" -n 100000 \
+    -T 3000 -E cloudflare -Z "$W/cfstore" &
+pids="$pids $!"
+waitport "$W/port"
+CF=$(cat "$W/port")
+cf() {
+	echo "$DDNSUP -C $C/ca.pem -o Provider=cloudflare -o ProviderFQDN=localhost" \
+	    "-o ProviderPort=$1 -o Zone=example.org -o TTL=120 -a 203.0.113.7 $NAME"
+}
+# curl: the same three requests, --next keeping the one connection
+CFAPI=/client/v4/zones
+printf 'Authorization: Bearer bench-secret\n' >"$W/cfauth"
+curlcf() {
+	u=https://localhost:$1$CFAPI
+	h="-sS -o /dev/null --cacert $C/ca.pem -H @$W/cfauth"
+	echo "curl $h $u?name=example.org --next $h $u/$ZID/dns_records?type=A&name=$NAME" \
+	    "--next $h -X PATCH -H Content-Type:application/json" \
+	    "--data-raw {\"content\":\"203.0.113.7\",\"ttl\":120} $u/$ZID/dns_records/$RID"
+}
+
 # icount LABEL COMMAND...: instructions of COMMAND and every process it
 # starts (the resolver's), under callgrind; a forked child would start
 # with its parent's counts: they are dumped at each fork, each part once
@@ -162,8 +190,10 @@ if on instructions; then
 		(DDNSUP_PASSWORD=BenchKey; icount "ddnsup TZO (three stages)" $(tzo "$P1" "$P2" "$P3"))
 		# shellcheck disable=SC2046
 		icount "ddnsup he.net, 3 names" $(he "$EC")
-		# HOOK(rest): icount "ddnsup REST (PROVIDER)" COMMAND, against
-		#   test/provider's emulation of that provider
+		# shellcheck disable=SC2046
+		icount "ddnsup REST (cloudflare), 3 requests" $(cf "$CF")
+		# shellcheck disable=SC2046
+		icount "curl --next, the same 3 requests" $(curlcf "$CF")
 		if [ -n "$KP" ]; then
 			# shellcheck disable=SC2046
 			icount "ddnsup RFC 2136 (knotd), Zone known" $(r2136 "$KP")
@@ -218,9 +248,12 @@ if on rounds; then
 	NEAR=$(tzo "$P1" "$P2" "$P3") FAR=$(tzo "$D1" "$D2" "$DP")
 	(DDNSUP_PASSWORD=BenchKey; rounds "ddnsup TZO (three stages)" 4.5 \
 	    "9: 3 stages of TCP, greeting, request")
-	# HOOK(rest): NEAR/FAR against test/provider's emulation and a proxy
-	#   in front of it; rounds "ddnsup REST (PROVIDER), N requests" 1
-	#   "4 + N - 1 on one connection"
+	proxy "$CF"
+	NEAR=$(cf "$CF") FAR=$(cf "$DP")
+	rounds "ddnsup REST (cloudflare), 3 requests" 1 \
+	    "6: TCP, TLS 2, 3 requests on one connection"
+	NEAR=$(curlcf "$CF") FAR=$(curlcf "$DP")
+	rounds "curl --next, the same 3 requests" 1 6
 	# RFC 2136 is UDP: bench/udpdelay holds each datagram as delayproxy
 	# does; no handshake to add
 	if [ -n "$KP" ]; then
