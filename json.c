@@ -24,7 +24,7 @@ hex4(const char *p, const char *e, unsigned *v)
 	if (e - p < 4)
 		return -1;
 	for (*v = 0, i = 0; i < 4; i++) {
-		d = p[i];
+		d = (unsigned char)p[i];
 		if (d >= '0' && d <= '9')
 			d -= '0';
 		else if ((d | 0x20) >= 'a' && (d | 0x20) <= 'f')
@@ -216,8 +216,9 @@ decode(const char *p, const char *e, char *out, size_t size)
 		}
 		p++;
 		if (*p != 'u') {
-			c = *p == 'b' ? '\b' : *p == 'f' ? '\f' : *p == 'n' ?
-			    '\n' : *p == 'r' ? '\r' : *p == 't' ? '\t' : *p;
+			c = (char)(*p == 'b' ? '\b' : *p == 'f' ? '\f' :
+			    *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p == 't' ?
+			    '\t' : *p);
 			p++;
 			goto put1;
 		}

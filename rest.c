@@ -536,8 +536,8 @@ cfshow(struct rest *s, const char *name, int fam)
 	char path[512], body[512], ttl[32] = "";
 
 	/* the zone is looked up once per name, for the first family */
-	for (z = fam == AF_INET6 && s->j->addr4[0] ? NULL : zoneof(s->j) ?
-	    zoneof(s->j) : name; z != NULL && strchr(z, '.');
+	for (z = (fam == AF_INET6 && s->j->addr4[0]) ? NULL : (zoneof(s->j) ?
+	    zoneof(s->j) : name); z != NULL && strchr(z, '.');
 	    z = zoneof(s->j) ? NULL : strchr(z, '.') + 1) {
 		printf("# the zone%s\n", zoneof(s->j) ? "" : ", longest first, "
 		    "until one is found");

@@ -6,7 +6,7 @@
 # Run by bench/run.sh (make bench), or alone after make bench's targets:
 #     sh bench/floor.sh [instructions] [rounds] [size]
 # Never a test: nothing here passes or fails on a number.
-# A protocol to come (REST) adds its lines where HOOK says; RFC 2136's
+# REST runs against test/provider's Cloudflare emulation; RFC 2136's
 # run against knotd on loopback, through bench/udpdelay.
 # FLOORDEBUG=1 shows what each counted run printed, and its callgrind parts.
 set -u
