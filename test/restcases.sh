@@ -244,7 +244,8 @@ rest_cf_verbose() {
 case_ "rest: cloudflare: -v logs the requests with the token masked" rest_cf_verbose
 
 rest_cf_usage() {
-	usage_ "goes with a JSON-API provider" -o Zone=example.org -u bob $N
+	usage_ "does not apply to -P dyndns" -o Zone=example.org -u bob $N
+	usage_ "goes with a JSON-API provider" -o Create=1 -u bob $N
 	usage_ "this provider takes a token alone" -o Provider=cloudflare -u bob -a 192.0.2.1 $N
 	usage_ "must be 1, 0, true or false" -o Provider=cloudflare -o Create=yes $N
 }
