@@ -350,6 +350,7 @@ fi
 . "$T/pkgcases.sh"
 . "$T/restcases.sh"
 . "$T/porkbuncases.sh"
+. "$T/routercases.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
