@@ -36,6 +36,9 @@ enum fail {
 	F_USAGE,	/* a setting or the command line is wrong */
 	F_CHECK,	/* the web address check failed */
 	F_LINK,		/* the link has no usable address yet */
+	F_LINKDUP,	/* its only address failed DAD: not waited for */
+	F_CERTDATE,	/* certificate dates refused: a short hold, no stop */
+	F_CLOCK,	/* refused by a clock at or below RELEASE_TIME */
 	NFAILS
 };
 
@@ -77,4 +80,5 @@ struct nameresult {
 	int local;			/* text is a whole local message */
 	int reached;			/* a byte of it went to the provider */
 	long long wait;			/* seconds the provider asked (wNNm) */
+	int clock;			/* certificate dates: 1, by a wrong clock: 2 */
 };

@@ -213,12 +213,16 @@ hold_record(struct state *st, const struct job *j, int i, const char *fp,
 			r->updated = now;
 			continue;
 		}
+		/* a clock at 1970: no time of it may outlive it, no count */
+		if (res->clock == 2)
+			continue;
 		r->fails++;
-		/* a reply not understood is no refusal: a hold, never a stop */
+		/* a reply not understood is no refusal: a hold, never a stop;
+		   nor are certificate dates, which a wrong clock refuses */
 		temp = res->status == ST_TEMPFAIL ||
 		    res->status == ST_UNAVAILABLE ||
-		    strcmp(res->code, "protocol") == 0;
-		if (temp && res->local && !res->reached) {
+		    strcmp(res->code, "protocol") == 0 || res->clock;
+		if (temp && res->local && (!res->reached || res->clock)) {
 			/* nothing reached the provider: a short hold, for this
 			   address and configuration only */
 			r->hold = now + (j->retry >= 0 && j->retry < LOCALHOLD ?

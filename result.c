@@ -23,6 +23,9 @@ static const struct {
 	[F_USAGE] = { "usage", ST_USAGE },
 	[F_CHECK] = { "check", ST_TEMPFAIL },
 	[F_LINK] = { "link", ST_TEMPFAIL },
+	[F_LINKDUP] = { "link", ST_TEMPFAIL },
+	[F_CERTDATE] = { "certificate", ST_PROTOCOL },
+	[F_CLOCK] = { "certificate", ST_PROTOCOL },
 };
 
 int
@@ -81,6 +84,8 @@ results_fail(struct nameresult *res, int n, const char *addr, int reached)
 	for (; n > 0; n--) {
 		res[n - 1].local = 1;
 		res[n - 1].reached = reached;
+		res[n - 1].clock = lastfail.kind == F_CLOCK ? 2 :
+		    lastfail.kind == F_CERTDATE;
 	}
 }
 

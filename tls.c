@@ -180,6 +180,8 @@ tlsfail(struct conn *c)
 	}
 	if (why != NULL)
 		return fail(kind, "%s: %s", c->peer, why);
+	if (err == BR_ERR_X509_EXPIRED)
+		return x509_datefail(c->peer);
 	if (x509)
 		return fail(F_CERT, "%s: %s", c->peer, tls_strerror(err));
 	if (br_ssl_engine_get_version(&tls.sc.eng) == 0 &&

@@ -634,6 +634,26 @@ static const br_x509_class vxclass = {
 	get_pkey,
 };
 
+/* The system clock as the last verifier got it, before the floor. */
+static long long sysclock;
+
+/*
+ * A date refused: the message names the system clock. At or below the
+ * floor the dates were checked as at the release, and a wrong clock
+ * (a router without an RTC boots in 1970) is the likelier cause: F_CLOCK,
+ * never a stop nor a hold; above it F_CERTDATE, a short hold.
+ */
+int
+x509_datefail(const char *peer)
+{
+	if (sysclock <= RELEASE_TIME)
+		return fail(F_CLOCK, "%s: the system clock reads %s: certificate "
+		    "dates cannot be checked until it is set", peer,
+		    timestr(sysclock));
+	return fail(F_CERTDATE, "%s: certificate expired or not yet valid",
+	    peer);
+}
+
 /*
  * The chain's verifier for one handshake. peer is "host:port": when
  * the host is an address, name constraints are checked against it.
@@ -649,6 +669,7 @@ x509_verifier(br_ssl_engine_context *eng, const char *peer,
 	uint32_t days;
 	size_t len;
 
+	sysclock = now;
 	if (now < RELEASE_TIME)
 		now = RELEASE_TIME;
 	if (now > X509LAST)

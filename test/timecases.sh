@@ -162,7 +162,7 @@ t_time_floor() {
 	certclock 86400 expired.chain expired.key
 	status 76
 	out "$N failed 203.0.113.7 certificate"
-	err "ddnsup: localhost:$PORT: certificate expired or not yet valid"
+	err "ddnsup: localhost:$PORT: the system clock reads 1970-01-02 00:00:00 UTC: certificate dates cannot be checked until it is set"
 	nothingsent
 	stopprovider
 	certclock 86400 ec.chain ec.key
