@@ -129,7 +129,8 @@ conf_selected(const struct instance *in, const char *sel)
 	snprintf(idx, sizeof(idx), "%d", in->index);
 	return sel == NULL || strcmp(sel, idx) == 0 ||
 	    (in->s[K_NAME].v && strcmp(sel, in->s[K_NAME].v) == 0) ||
-	    (in->s[K_LINK].v && strcmp(sel, in->s[K_LINK].v) == 0);
+	    (in->s[K_LINK].v && strcmp(sel, in->s[K_LINK].v) == 0) ||
+	    (in->s[K_V6PREFIXIF].v && strcmp(sel, in->s[K_V6PREFIXIF].v) == 0);
 }
 
 static int

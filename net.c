@@ -248,10 +248,12 @@ source(int family, struct sockaddr_storage *ss, socklen_t *len)
 {
 	struct sockaddr_in *sin = (struct sockaddr_in *)(void *)ss;
 	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)(void *)ss;
+	/* any usable source, a global one first */
+	static const struct ifpick any = { 1, NULL, 0, 0 };
 	char a[ADDRLEN];
 
 	memset(ss, 0, sizeof(*ss));
-	if (ifaddr_get(blink, family, a, sizeof(a)) == -1)
+	if (ifaddr_get(blink, family, &any, a, sizeof(a)) == -1)
 		return -1;
 	if (family == AF_INET) {
 		sin->sin_family = AF_INET;

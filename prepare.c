@@ -1,7 +1,6 @@
 /* A checked job's local inputs: the secret (read once), the links' presence, the CA bundle. */
 #include <sys/stat.h>
 #include <sys/socket.h>
-#include <net/if.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -161,7 +160,7 @@ cabundle(struct job *j)
 
 /*
  * The local part, once every instance has been checked: the secret,
- * the interfaces' presence, the CA bundle. Returns -1 with lastfail.
+ * the interfaces' names, the CA bundle. Returns -1 with lastfail.
  * With dry (-n) only what keeps every request from being shown fails;
  * the rest is a warning naming the status a real run would have had
  * (the links are left to the run, which shows their addresses unknown).
@@ -169,13 +168,11 @@ cabundle(struct job *j)
 int
 prepare_job(struct job *j, int dry)
 {
-	/* the links' addresses are looked up in the run: they may come late */
-	if (!dry && j->link != NULL && if_nametoindex(j->link) == 0)
-		return fail(F_CONFIG, "%s: no such interface", j->link);
-	if (!dry && j->prefixif != NULL && if_nametoindex(j->prefixif) == 0)
-		return fail(F_CONFIG, "%s: no such interface", j->prefixif);
-	if (j->link != NULL || j->prefixif != NULL)
-		ifaddr_open();
+	/* the links themselves may come late (ppp0): looked up in the run */
+	if (j->link != NULL && !ifaddr_name(j->link))
+		return fail(F_CONFIG, "%s: not an interface name", j->link);
+	if (j->prefixif != NULL && !ifaddr_name(j->prefixif))
+		return fail(F_CONFIG, "%s: not an interface name", j->prefixif);
 	if (prepare_secret(j) == -1) {
 		if (!dry)
 			return -1;

@@ -93,30 +93,53 @@ pausems(int ms)
 		;
 }
 
+/* The IPv6 address a name of the job has registered (the first), or NULL. */
+static const char *
+registered(const struct job *j)
+{
+	struct staterec *r;
+	int i;
+
+	for (i = 0; j->statefile != NULL && i < j->nnames; i++)
+		if ((r = state_find(&st, j->names[i], '6')) != NULL &&
+		    strcmp(r->addr, "-") != 0)
+			return r->addr;
+	return NULL;
+}
+
 /* The links' addresses: -i's (unless -w asks the page), IPv6PrefixInterface's. */
 static int
-linkaddrs(struct job *j)
+linkaddrs(struct job *j, const struct ifpick *p)
 {
 	int v6 = j->six && j->prefixif == NULL;
 
 	if (j->link != NULL && j->checkurl == NULL && ((v6 &&
-	    ifaddr_get(j->link, AF_INET6, j->addr6, ADDRLEN) == -1) ||
-	    ((j->four || !j->six) && ifaddr_get(j->link, AF_INET, j->addr4,
+	    ifaddr_get(j->link, AF_INET6, p, j->addr6, ADDRLEN) == -1) ||
+	    ((j->four || !j->six) && ifaddr_get(j->link, AF_INET, p, j->addr4,
 	    ADDRLEN) == -1)))
 		return -1;
-	if (j->prefixif != NULL && ifaddr_get(j->prefixif, AF_INET6, j->addr6,
-	    ADDRLEN) == -1)
+	if (j->prefixif != NULL && ifaddr_get(j->prefixif, AF_INET6, p,
+	    j->addr6, ADDRLEN) == -1)
 		return -1;
 	return 0;
 }
 
-/* A link without its address yet (DHCP, DAD) is waited for within the deadline. */
+/*
+ * A link without its address yet (not present, DHCP, DAD, a ULA alone)
+ * is waited for within the deadline; the registered one is kept while
+ * it is usable.
+ */
 static int
 waitaddrs(struct job *j)
 {
+	struct ifpick p;
 	int ms = 100;
 
-	while (linkaddrs(j) == -1) {
+	p.allowprivate = j->allowprivate;
+	p.keep = registered(j);
+	p.keep64 = j->hasiid;
+	p.verbose = j->verbose;
+	while (linkaddrs(j, &p) == -1) {
 		if (lastfail.kind != F_LINK || net_remaining() <= ms)
 			return -1;
 		if (j->verbose)

@@ -71,13 +71,15 @@ datetime(long long t)
 static void
 current(struct job *j)
 {
+	struct ifpick p = { 0, NULL, 0, 0 };
 	int k;
 
+	p.allowprivate = j->allowprivate;
 	if (j->link != NULL) {
-		if (j->six && ifaddr_get(j->link, AF_INET6, j->addr6,
+		if (j->six && ifaddr_get(j->link, AF_INET6, &p, j->addr6,
 		    ADDRLEN) == -1)
 			j->addr6[0] = '\0';
-		if ((j->four || !j->six) && ifaddr_get(j->link, AF_INET,
+		if ((j->four || !j->six) && ifaddr_get(j->link, AF_INET, &p,
 		    j->addr4, ADDRLEN) == -1)
 			j->addr4[0] = '\0';
 		return;

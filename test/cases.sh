@@ -478,17 +478,21 @@ t_iflo() {
 	status 78
 	out "$N failed - config"
 	errhas "ddnsup: lo: no usable IPv4 address"
-	http -i nosuchif0 $N
+	# not present yet (ppp0 before its session): waited for, then 75
+	http -t 1 -i nosuchif0 $N
+	status 75
+	out "$N failed - link"
+	errhas "ddnsup: nosuchif0: the link is not present"
+	http -i no/such $N
 	status 78
-	out "$N failed - config"
-	err "ddnsup: nosuchif0: no such interface"
+	errhas "ddnsup: no/such: not an interface name"
 	nothingsent
 	# -n shows the request all the same, and the status a real run has
 	ddnsup -u bob -i lo -n $N
 	status 0
 	err "ddnsup: -n: lo: no usable IPv4 address: a real run would exit 78 (config)"
 }
-case_ "interface: lo has no usable address; unknown interface" t_iflo
+case_ "interface: lo has no usable address; an absent interface; a bad name" t_iflo
 
 t_netns() {
 	netns "ddnsup-t$$" || return
