@@ -147,7 +147,7 @@ t_flocallines() {
 	status 78
 	out "$N failed - config"
 	errhas "$W/none.pem"
-	https -i nosuch0 $N $N2
+	https -i no/such0 $N $N2
 	status 78
 	out "$N failed - config" "$N2 failed - config"
 	mkdir -p "$W/ro"
