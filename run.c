@@ -126,11 +126,11 @@ linkaddrs(struct job *j, const struct ifpick *p)
 
 /*
  * A link without its address yet (not present, DHCP, DAD, a ULA alone)
- * is waited for within the deadline; the registered one is kept while
- * it is usable.
+ * is waited for within the deadline (not by -n); the registered one is
+ * kept while it is usable.
  */
 static int
-waitaddrs(struct job *j)
+waitaddrs(struct job *j, int dry)
 {
 	struct ifpick p;
 	int ms = 100;
@@ -140,7 +140,8 @@ waitaddrs(struct job *j)
 	p.keep64 = j->hasiid;
 	p.verbose = j->verbose;
 	while (linkaddrs(j, &p) == -1) {
-		if (lastfail.kind != F_LINK || net_remaining() <= ms)
+		/* -n shows what it has now: no wait */
+		if (lastfail.kind != F_LINK || dry || net_remaining() <= ms)
 			return -1;
 		if (j->verbose)
 			logv("%s: again in %d ms", lastfail.msg, ms);
@@ -306,7 +307,7 @@ run_job(struct job *j, int dry, struct nameresult *res)
 	}
 	/* a wrong clock's holds are cut, and the cut is saved */
 	bounded = j->statefile != NULL && hold_bound(&st, j->retry, now) > 0;
-	if (waitaddrs(j) == -1) {
+	if (waitaddrs(j, dry) == -1) {
 		if (!dry)
 			goto failed;
 		unknown(j, 0);

@@ -25,13 +25,16 @@ pconf() {
 # --- -n ---------------------------------------------------------------------
 
 # README's first-setup step on a machine without ppp0: the request with
-# the address unknown, exit 0, and the status a real run has (78)
+# the address unknown, at once, exit 0, and the status a real run has
+# (75: ppp0 may come up within the deadline)
 t_pdryexample() {
 	ip link show ppp0 >/dev/null 2>&1 && { SKIP="this machine has a ppp0"; return; }
 	cp "$TOP/contrib/ddnsup.conf" "$PC"
 	chmod 600 "$PC"
+	t0=$(date +%s)
 	ddnsup -n -f "$PC"
 	status 0
+	[ $(($(date +%s) - t0)) -lt 10 ] || bad "-n waited for the link"
 	out "# unknown: IPv4-of-ppp0 stands for the address a real run would send" \
 	    "# https members.dyndns.org port 443" \
 	    "GET $(q $N IPv4-of-ppp0) HTTP/1.0" \
@@ -39,12 +42,12 @@ t_pdryexample() {
 	    "Authorization: Basic ********" \
 	    "User-Agent: $AGENT" \
 	    "Connection: close"
-	errhas "ddnsup: -n: ppp0: no such interface: a real run would exit 78 (config)"
-	# the real run: 78, before anything is sent
-	ddnsup -f "$PC"
-	status 78
-	out "$N failed - config"
-	errhas "ddnsup: ppp0: no such interface"
+	errhas "ddnsup: -n: ppp0: the link is not present: a real run would exit 75 (link)"
+	# the real run: waits for ppp0 within the deadline, then 75
+	ddnsup -t 1 -f "$PC"
+	status 75
+	out "$N failed - link"
+	errhas "ddnsup: ppp0: the link is not present"
 }
 case_ "dry: -n -f contrib/ddnsup.conf without ppp0 shows the request, exit 0" t_pdryexample
 
