@@ -37,6 +37,11 @@
 #define IDLEN		64	/* Cloudflare's ids are 32 hex digits */
 #define REQMAX		4096
 
+/* Where a request carries the token. */
+#define AUTH_BEARER	0	/* Authorization: Bearer TOKEN */
+#define AUTH_BODY	1	/* both keys open the JSON body (Porkbun) */
+#define AUTH_HEADER	2	/* Auth-API-Token: TOKEN (Hetzner) */
+
 struct rest;
 
 struct restapi {
@@ -44,7 +49,7 @@ struct restapi {
 	const char *host;
 	const char *prefix;
 	int user;		/* -u is the API's second key (Porkbun) */
-	int inbody;		/* the keys go in the JSON body, not a header */
+	int keys;		/* where the token goes: AUTH_* */
 	/* one name, one family: res filled in; -1 when the run must stop */
 	int (*one)(struct rest *, const char *, int, struct nameresult *);
 	int (*show)(struct rest *, const char *, int);
@@ -57,7 +62,7 @@ struct rest {
 	int open;
 	int dry;
 	struct reply r;
-	struct { char name[256]; char id[IDLEN]; } zones[MAXNAMES];
+	struct { char name[256], zone[256], id[IDLEN]; } zones[MAXNAMES];
 	int nzones;
 };
 
@@ -65,11 +70,24 @@ static int cfone(struct rest *, const char *, int, struct nameresult *);
 static int cfshow(struct rest *, const char *, int);
 static int pbone(struct rest *, const char *, int, struct nameresult *);
 static int pbshow(struct rest *, const char *, int);
+static int doone(struct rest *, const char *, int, struct nameresult *);
+static int doshow(struct rest *, const char *, int);
+static int hzone(struct rest *, const char *, int, struct nameresult *);
+static int hzshow(struct rest *, const char *, int);
+static int gdone(struct rest *, const char *, int, struct nameresult *);
+static int gdshow(struct rest *, const char *, int);
 
 static const struct restapi apis[] = {
-	{ "cloudflare", "api.cloudflare.com", "/client/v4", 0, 0, cfone,
-	    cfshow },
-	{ "porkbun", "api.porkbun.com", "/api/json/v3", 1, 1, pbone, pbshow },
+	{ "cloudflare", "api.cloudflare.com", "/client/v4", 0, AUTH_BEARER,
+	    cfone, cfshow },
+	{ "porkbun", "api.porkbun.com", "/api/json/v3", 1, AUTH_BODY, pbone,
+	    pbshow },
+	{ "digitalocean", "api.digitalocean.com", "/v2", 0, AUTH_BEARER, doone,
+	    doshow },
+	{ "hetzner", "dns.hetzner.com", "/api/v1", 0, AUTH_HEADER, hzone,
+	    hzshow },
+	{ "gandi", "api.gandi.net", "/v5/livedns", 0, AUTH_BEARER, gdone,
+	    gdshow },
 	{ NULL, NULL, NULL, 0, 0, NULL, NULL }
 };
 
@@ -94,7 +112,7 @@ rest_find(const char *name)
 const char *
 rest_names(void)
 {
-	return "cloudflare,porkbun";
+	return "cloudflare,porkbun,digitalocean,hetzner,gandi";
 }
 
 const char *
@@ -201,7 +219,8 @@ showreq(const char *req, int dry)
 
 /*
  * A request of the API at prefix+path into req: the token in the
- * Authorization header, or (inbody) both keys opening the JSON body.
+ * Authorization header, in Auth-API-Token (AUTH_HEADER), or (AUTH_BODY)
+ * both keys opening the JSON body.
  */
 static int
 request(struct rest *s, char *req, size_t size, const char *method,
@@ -215,7 +234,7 @@ request(struct rest *s, char *req, size_t size, const char *method,
 	if (key == NULL)
 		key = j->secret;
 	snprintf(target, sizeof(target), "%s%s", j->srv.path, path);
-	if (j->api->inbody) {
+	if (j->api->keys == AUTH_BODY) {
 		/* {"apikey":"-u","secretapikey":"..."[,body's members]} */
 		n = snprintf(kb, sizeof(kb), "{\"secretapikey\":\"%.*s\","
 		    "\"apikey\":\"%s\"%s%s", kl, key, j->user,
@@ -226,6 +245,14 @@ request(struct rest *s, char *req, size_t size, const char *method,
 		n = http_request11(req, size, &j->srv, method, target, NULL,
 		    NULL, kb, j->agent);
 		wipe(kb, sizeof(kb));
+		return n;
+	}
+	if (j->api->keys == AUTH_HEADER) {
+		snprintf(auth, sizeof(auth), "Auth-API-Token: %.*s\r\n", kl,
+		    key);
+		n = http_request11(req, size, &j->srv, method, target, NULL,
+		    auth, body, j->agent);
+		wipe(auth, sizeof(auth));
 		return n;
 	}
 	snprintf(auth, sizeof(auth), "Bearer %.*s", kl, key);
@@ -380,14 +407,17 @@ local(struct nameresult *res, const char *addr)
 	return -1;
 }
 
+typedef int (*statusfn)(struct rest *, const char *, struct nameresult *);
+
 /*
- * The zone's id: -o Zone=, else the name and each parent down to two
- * labels, the longest that is a zone of the account. 0 found, 1 res
- * says why not, -1 the run must stop.
+ * The zone's id (and its name into zone): -o Zone=, else the name and
+ * each parent down to two labels, the longest that GET /zones?name=
+ * finds in the account, its list at the reply's member list. 0 found,
+ * 1 res says why not, -1 the run must stop.
  */
 static int
-cfzone(struct rest *s, const char *name, const char *addr, char *id,
-    struct nameresult *res)
+zonefind(struct rest *s, const char *name, const char *addr, char *id,
+    char *zone, struct nameresult *res, const char *list, statusfn status)
 {
 	char path[512];
 	const char *z;
@@ -398,8 +428,9 @@ cfzone(struct rest *s, const char *name, const char *addr, char *id,
 	for (i = 0; i < s->nzones; i++)
 		if (strcasecmp(s->zones[i].name, name) == 0 ||
 		    (zoneof(s->j) != NULL &&
-		    strcasecmp(s->zones[i].name, zoneof(s->j)) == 0)) {
+		    strcasecmp(s->zones[i].zone, zoneof(s->j)) == 0)) {
 			snprintf(id, IDLEN, "%s", s->zones[i].id);
+			snprintf(zone, 256, "%s", s->zones[i].zone);
 			return 0;
 		}
 	for (z = zoneof(s->j) ? zoneof(s->j) : name; z != NULL;
@@ -409,12 +440,12 @@ cfzone(struct rest *s, const char *name, const char *addr, char *id,
 		snprintf(path, sizeof(path), "/zones?name=%s", z);
 		if (call(s, "GET", path, NULL) == -1)
 			return local(res, addr);
-		if (cfstatus(s, addr, res))
+		if (status(s, addr, res))
 			return res->status == ST_CONFIG ? 1 : -1;
-		if (json_find(s->r.body, s->r.bodylen, "result", &v) != 1 ||
+		if (json_find(s->r.body, s->r.bodylen, list, &v) != 1 ||
 		    (n = json_count(&v)) == -1) {
 			result(res, R_FAILED, ST_PROTOCOL, addr, "protocol",
-			    "%s", "zones reply without a result list");
+			    "zones reply without a %s list", list);
 			return -1;
 		}
 		if (n > 1) {
@@ -423,12 +454,15 @@ cfzone(struct rest *s, const char *name, const char *addr, char *id,
 			return 1;
 		}
 		if (n == 1) {
-			if (cfstring(s, "result[0].id", id, IDLEN, addr,
-			    res) == -1)
+			snprintf(path, sizeof(path), "%s[0].id", list);
+			if (cfstring(s, path, id, IDLEN, addr, res) == -1)
 				return -1;
+			snprintf(zone, 256, "%s", z);
 			if (s->nzones < MAXNAMES) {
 				snprintf(s->zones[s->nzones].name,
 				    sizeof(s->zones[0].name), "%s", name);
+				snprintf(s->zones[s->nzones].zone,
+				    sizeof(s->zones[0].zone), "%s", z);
 				snprintf(s->zones[s->nzones++].id, IDLEN, "%s",
 				    id);
 			}
@@ -438,6 +472,15 @@ cfzone(struct rest *s, const char *name, const char *addr, char *id,
 	result(res, R_FAILED, ST_CONFIG, addr, "nohost", "no zone of this "
 	    "account holds %s (-o Zone= names it)", name);
 	return 1;
+}
+
+static int
+cfzone(struct rest *s, const char *name, const char *addr, char *id,
+    struct nameresult *res)
+{
+	char zone[256];
+
+	return zonefind(s, name, addr, id, zone, res, "result", cfstatus);
 }
 
 /* Two addresses of one family are the same address */
@@ -743,6 +786,462 @@ pbshow(struct rest *s, const char *name, int fam)
 		    "\"content\":\"%s\"%s%s%s}", sub, type, addr,
 		    s->j->ttl >= 0 ? ",\"ttl\":\"" : "", s->j->ttl >= 0 ? ttl : "",
 		    s->j->ttl >= 0 ? "\"" : "");
+		call(s, "POST", path, body);
+	}
+	return 0;
+}
+
+/*
+ * DigitalOcean, Hetzner and Gandi answer by HTTP status: 2xx with JSON
+ * is a success, 401 and 403 a refused token, 404 nothing there, another
+ * 4xx a refusal; the reason is the reply's "message" (Hetzner's also
+ * "error.message"). 1 when the reply is a failure (res filled in).
+ */
+static int
+plstatus(struct rest *s, const char *addr, struct nameresult *res)
+{
+	const struct reply *r = &s->r;
+	struct jval v;
+	char msg[200], show[120], word[120];
+
+	if (r->status == 429) {
+		result(res, R_FAILED, ST_TEMPFAIL, addr, "toomanyrequests",
+		    "%s", "too many requests (HTTP 429)");
+		res->wait = r->retryafter > 0 ? r->retryafter : 0;
+		return 1;
+	}
+	if (r->status >= 500) {
+		snprintf(word, sizeof(word), "HTTP %d", r->status);
+		result(res, R_FAILED, ST_TEMPFAIL, addr, "servererror",
+		    "provider server error (%s)", word);
+		return 1;
+	}
+	if (json_check(r->body, r->bodylen) == -1) {
+		printable(show, sizeof(show), r->body, r->bodylen < 40 ?
+		    r->bodylen : 40);
+		snprintf(msg, sizeof(msg), "HTTP %d, not the JSON expected: %s",
+		    r->status, show);
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s", msg);
+		return 1;
+	}
+	if (r->status / 100 == 2)
+		return 0;
+	show[0] = '\0';
+	if ((json_find(r->body, r->bodylen, "message", &v) == 1 ||
+	    json_find(r->body, r->bodylen, "error.message", &v) == 1) &&
+	    json_string(&v, word, sizeof(word)) == 0)
+		printable(show, sizeof(show), word, strlen(word));
+	snprintf(msg, sizeof(msg), "HTTP %d%s%s", r->status, show[0] ? ": " :
+	    "", show);
+	if (r->status == 401 || r->status == 403)
+		result(res, R_FAILED, ST_NOPERM, addr, "badauth",
+		    "token refused (%s)", msg);
+	else if (r->status == 404)
+		result(res, R_FAILED, ST_CONFIG, addr, "nohost", "%s", msg);
+	else
+		result(res, R_FAILED, ST_CONFIG, addr, "refused", "%s", msg);
+	return 1;
+}
+
+/* plstatus's verdict as one()'s return: 0 this name failed, -1 stop. */
+static int
+plfailed(const struct nameresult *res)
+{
+	return res->status == ST_CONFIG ? 0 : -1;
+}
+
+/* The record count of the family's type: numhost, nohost or on (1). */
+static int
+howmany(struct rest *s, int n, const char *type, const char *name,
+    const char *addr, struct nameresult *res)
+{
+	char msg[512];
+
+	if (n > 1) {
+		snprintf(msg, sizeof(msg), "%d %s records for %s: which one "
+		    "to change is not guessed", n, type, name);
+		result(res, R_FAILED, ST_CONFIG, addr, "numhost", "%s", msg);
+		return 0;
+	}
+	if (n == 0 && !s->j->create) {
+		snprintf(msg, sizeof(msg), "no %s record for %s (-o Create=1 "
+		    "creates it)", type, name);
+		result(res, R_FAILED, ST_CONFIG, addr, "nohost", "%s", msg);
+		return 0;
+	}
+	return 1;
+}
+
+/* A number or a string of digits at path (an id, a ttl) into out. */
+static int
+digits(struct rest *s, const char *path, char *out, size_t size)
+{
+	struct jval v;
+	size_t k;
+
+	out[0] = '\0';
+	if (json_find(s->r.body, s->r.bodylen, path, &v) != 1)
+		return -1;
+	if (v.type == J_STRING) {
+		if (json_string(&v, out, size) == -1)
+			out[0] = '\0';
+	} else if (v.type == J_NUMBER && v.len < size)
+		snprintf(out, size, "%.*s", (int)v.len, v.p);
+	for (k = 0; out[k] >= '0' && out[k] <= '9'; k++)
+		;
+	if (k == 0 || out[k] != '\0' || k > 18) {
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+/* The string at path holds the address (of family fam). */
+static int
+holds(struct rest *s, const char *path, const char *addr, int fam)
+{
+	char cur[ADDRLEN + 1];
+	struct jval v;
+
+	return json_find(s->r.body, s->r.bodylen, path, &v) == 1 &&
+	    json_string(&v, cur, sizeof(cur)) == 0 && sameaddr(cur, addr, fam);
+}
+
+/*
+ * DigitalOcean, from its API reference:
+ *   https://docs.digitalocean.com/reference/api/api-reference/#tag/Domain-Records
+ *   (GET /v2/domains/{domain}/records?type=&name= with the record's full
+ *   name, PATCH .../records/{id} setting only the attributes sent, POST
+ *   .../records; {"domain_records":[...]}, {"domain_record":{...}};
+ *   errors {"id":"unauthorized","message":...} by HTTP status)
+ * The domain is -o Zone=, else the name's parent (Porkbun's rule).
+ */
+static int
+doone(struct rest *s, const char *name, int fam, struct nameresult *res)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char dom[256], sub[256], path[600], body[512], ttl[32] = "";
+	char rid[IDLEN];
+	struct jval v;
+	int n;
+
+	pbsplit(s->j, name, dom, sizeof(dom), sub, sizeof(sub));
+	snprintf(path, sizeof(path), "/domains/%s/records?type=%s&name=%s",
+	    dom, type, name);
+	if (call(s, "GET", path, NULL) == -1)
+		return local(res, addr);
+	if (plstatus(s, addr, res))
+		return plfailed(res);
+	if (json_find(s->r.body, s->r.bodylen, "domain_records", &v) != 1 ||
+	    (n = json_count(&v)) == -1) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "records reply without a domain_records list");
+		return -1;
+	}
+	if (!howmany(s, n, type, name, addr, res))
+		return 0;
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%lld", s->j->ttl);
+	if (n == 0) {
+		snprintf(path, sizeof(path), "/domains/%s/records", dom);
+		snprintf(body, sizeof(body), "{\"type\":\"%s\",\"name\":\"%s\","
+		    "\"data\":\"%s\"%s}", type, sub[0] ? sub : "@", addr, ttl);
+		if (call(s, "POST", path, body) == -1)
+			return local(res, addr);
+		if (plstatus(s, addr, res))
+			return plfailed(res);
+		result(res, R_UPDATED, ST_OK, addr, "good", "%s", "created");
+		return 0;
+	}
+	if (digits(s, "domain_records[0].id", rid, sizeof(rid)) == -1) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "reply without a usable domain_records[0].id");
+		return -1;
+	}
+	if (holds(s, "domain_records[0].data", addr, fam) && ttl[0] == '\0') {
+		result(res, R_UNCHANGED, ST_OK, addr, "nochg", "%s",
+		    "no change");
+		return 0;
+	}
+	/* the reference marks type required in the body: the record's own */
+	snprintf(path, sizeof(path), "/domains/%s/records/%s", dom, rid);
+	snprintf(body, sizeof(body), "{\"type\":\"%s\",\"data\":\"%s\"%s}",
+	    type, addr, ttl);
+	if (call(s, "PATCH", path, body) == -1)
+		return local(res, addr);
+	if (plstatus(s, addr, res))
+		return plfailed(res);
+	if (!holds(s, "domain_record.data", addr, fam)) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "the changed record does not hold the address");
+		return -1;
+	}
+	result(res, R_UPDATED, ST_OK, addr, "good", "%s", "updated");
+	return 0;
+}
+
+static int
+doshow(struct rest *s, const char *name, int fam)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char dom[256], sub[256], path[600], body[512], ttl[32] = "";
+
+	pbsplit(s->j, name, dom, sizeof(dom), sub, sizeof(sub));
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%lld", s->j->ttl);
+	printf("# the %s records of %s\n", type, name);
+	snprintf(path, sizeof(path), "/domains/%s/records?type=%s&name=%s",
+	    dom, type, name);
+	call(s, "GET", path, NULL);
+	printf("# one record, not holding %s\n", addr);
+	snprintf(path, sizeof(path), "/domains/%s/records/{record_id}", dom);
+	snprintf(body, sizeof(body), "{\"type\":\"%s\",\"data\":\"%s\"%s}",
+	    type, addr, ttl);
+	call(s, "PATCH", path, body);
+	if (s->j->create) {
+		printf("# no record (Create=1)\n");
+		snprintf(path, sizeof(path), "/domains/%s/records", dom);
+		snprintf(body, sizeof(body), "{\"type\":\"%s\",\"name\":\"%s\","
+		    "\"data\":\"%s\"%s}", type, sub[0] ? sub : "@", addr, ttl);
+		call(s, "POST", path, body);
+	}
+	return 0;
+}
+
+/* A name's label relative to its zone, "@" at the apex. */
+static void
+relative(const char *name, const char *zone, char *out, size_t size)
+{
+	size_t nl = strlen(name), zl = strlen(zone);
+
+	if (nl > zl + 1)
+		snprintf(out, size, "%.*s", (int)(nl - zl - 1), name);
+	else
+		snprintf(out, size, "@");
+}
+
+/*
+ * Hetzner DNS, from its API documentation (https://dns.hetzner.com/api-docs):
+ * the Auth-API-Token header; GET /zones?name= (one or no zone), GET
+ * /records?zone_id= (the zone's records, names relative to the zone, "@"
+ * its apex), PUT /records/{id} with the whole record (name, ttl, type,
+ * value, zone_id: its own, the value new), POST /records; errors by
+ * HTTP status with {"message":..} or {"error":{"message":..}}.
+ */
+static int
+hzone(struct rest *s, const char *name, int fam, struct nameresult *res)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char zid[IDLEN], zone[256], rel[256], path[600], body[1024];
+	char rid[IDLEN], rname[256], word[256], num[20], ttl[32] = "";
+	struct jval v;
+	int i, n, k = -1, found = 0, z;
+
+	if ((z = zonefind(s, name, addr, zid, zone, res, "zones",
+	    plstatus)) != 0)
+		return z;
+	relative(name, zone, rel, sizeof(rel));
+	snprintf(path, sizeof(path), "/records?zone_id=%s", zid);
+	if (call(s, "GET", path, NULL) == -1)
+		return local(res, addr);
+	if (plstatus(s, addr, res))
+		return plfailed(res);
+	if (json_find(s->r.body, s->r.bodylen, "records", &v) != 1 ||
+	    (n = json_count(&v)) == -1) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "records reply without a records list");
+		return -1;
+	}
+	/* the zone's records: this name's of the family's type */
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "records[%d].type", i);
+		if (json_find(s->r.body, s->r.bodylen, path, &v) != 1 ||
+		    json_string(&v, word, sizeof(word)) == -1 ||
+		    strcmp(word, type) != 0)
+			continue;
+		snprintf(path, sizeof(path), "records[%d].name", i);
+		if (json_find(s->r.body, s->r.bodylen, path, &v) != 1 ||
+		    json_string(&v, word, sizeof(word)) == -1 ||
+		    strcasecmp(word, rel) != 0)
+			continue;
+		found++;
+		k = i;
+		snprintf(rname, sizeof(rname), "%s", word);
+	}
+	if (!howmany(s, found, type, name, addr, res))
+		return 0;
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%lld", s->j->ttl);
+	if (found == 0) {
+		snprintf(body, sizeof(body), "{\"value\":\"%s\"%s,\"type\":"
+		    "\"%s\",\"name\":\"%s\",\"zone_id\":\"%s\"}", addr, ttl, type,
+		    rel, zid);
+		if (call(s, "POST", "/records", body) == -1)
+			return local(res, addr);
+		if (plstatus(s, addr, res))
+			return plfailed(res);
+		result(res, R_UPDATED, ST_OK, addr, "good", "%s", "created");
+		return 0;
+	}
+	snprintf(path, sizeof(path), "records[%d].id", k);
+	if (cfstring(s, path, rid, sizeof(rid), addr, res) == -1)
+		return -1;
+	snprintf(path, sizeof(path), "records[%d].value", k);
+	if (holds(s, path, addr, fam) && ttl[0] == '\0') {
+		result(res, R_UNCHANGED, ST_OK, addr, "nochg", "%s",
+		    "no change");
+		return 0;
+	}
+	/* the PUT replaces the record: its own ttl (none: the zone's) back */
+	snprintf(path, sizeof(path), "records[%d].ttl", k);
+	if (ttl[0] == '\0' && digits(s, path, num, sizeof(num)) == 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%s", num);
+	if (strpbrk(rname, "\"\\") != NULL)
+		snprintf(rname, sizeof(rname), "%s", rel);
+	snprintf(path, sizeof(path), "/records/%s", rid);
+	snprintf(body, sizeof(body), "{\"value\":\"%s\"%s,\"type\":\"%s\","
+	    "\"name\":\"%s\",\"zone_id\":\"%s\"}", addr, ttl, type, rname, zid);
+	if (call(s, "PUT", path, body) == -1)
+		return local(res, addr);
+	if (plstatus(s, addr, res))
+		return plfailed(res);
+	if (!holds(s, "record.value", addr, fam)) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "the changed record does not hold the address");
+		return -1;
+	}
+	result(res, R_UPDATED, ST_OK, addr, "good", "%s", "updated");
+	return 0;
+}
+
+static int
+hzshow(struct rest *s, const char *name, int fam)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	const char *z;
+	char path[512], body[512], ttl[32] = ",\"ttl\":{ttl}";
+
+	for (z = (fam == AF_INET6 && s->j->addr4[0]) ? NULL : (zoneof(s->j) ?
+	    zoneof(s->j) : name); z != NULL && strchr(z, '.');
+	    z = zoneof(s->j) ? NULL : strchr(z, '.') + 1) {
+		printf("# the zone%s\n", zoneof(s->j) ? "" : ", longest first, "
+		    "until one is found");
+		snprintf(path, sizeof(path), "/zones?name=%s", z);
+		call(s, "GET", path, NULL);
+	}
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%lld", s->j->ttl);
+	printf("# the zone's records: the %s records of %s among them\n", type,
+	    name);
+	call(s, "GET", "/records?zone_id={zone_id}", NULL);
+	printf("# one record, not holding %s (its own name and ttl sent "
+	    "back)\n", addr);
+	snprintf(body, sizeof(body), "{\"value\":\"%s\"%s,\"type\":\"%s\","
+	    "\"name\":\"{name}\",\"zone_id\":\"{zone_id}\"}", addr, ttl, type);
+	call(s, "PUT", "/records/{record_id}", body);
+	if (s->j->create) {
+		printf("# no record (Create=1)\n");
+		snprintf(body, sizeof(body), "{\"value\":\"%s\"%s,\"type\":"
+		    "\"%s\",\"name\":\"{name}\",\"zone_id\":\"{zone_id}\"}", addr,
+		    s->j->ttl >= 0 ? ttl : "", type);
+		call(s, "POST", "/records", body);
+	}
+	return 0;
+}
+
+/*
+ * Gandi LiveDNS, from its API documentation (https://api.gandi.net/docs/livedns/):
+ * Authorization: Bearer with a personal access token; a name and type is
+ * one rrset, GET /domains/{fqdn}/records/{name}/{type} ({"rrset_ttl":..,
+ * "rrset_values":[..]}, 404 when there is none), PUT to it replaces the
+ * rrset's values and ttl, POST to it creates one. The domain is -o Zone=,
+ * else the name's parent; the rrset's name is the rest, "@" at the apex.
+ * An rrset of several values is refused: replacing it would drop them.
+ */
+static int
+gdone(struct rest *s, const char *name, int fam, struct nameresult *res)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char dom[256], sub[256], path[600], body[512], ttl[48] = "";
+	char word[20];
+	struct jval v;
+	int n;
+
+	pbsplit(s->j, name, dom, sizeof(dom), sub, sizeof(sub));
+	snprintf(path, sizeof(path), "/domains/%s/records/%s/%s", dom,
+	    sub[0] ? sub : "@", type);
+	if (call(s, "GET", path, NULL) == -1)
+		return local(res, addr);
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), ",\"rrset_ttl\":%lld", s->j->ttl);
+	if (s->r.status == 404 && json_check(s->r.body, s->r.bodylen) == 0)
+		n = 0;
+	else if (plstatus(s, addr, res))
+		return plfailed(res);
+	else if (json_find(s->r.body, s->r.bodylen, "rrset_values", &v) != 1 ||
+	    (n = json_count(&v)) == -1) {
+		result(res, R_FAILED, ST_PROTOCOL, addr, "protocol", "%s",
+		    "rrset reply without rrset_values");
+		return -1;
+	}
+	if (!howmany(s, n, type, name, addr, res))
+		return 0;
+	if (n == 0) {
+		snprintf(body, sizeof(body), "{\"rrset_values\":[\"%s\"]%s}",
+		    addr, ttl);
+		if (call(s, "POST", path, body) == -1)
+			return local(res, addr);
+		if (plstatus(s, addr, res))
+			return plfailed(res);
+		result(res, R_UPDATED, ST_OK, addr, "good", "%s", "created");
+		return 0;
+	}
+	if (holds(s, "rrset_values[0]", addr, fam) && ttl[0] == '\0') {
+		result(res, R_UNCHANGED, ST_OK, addr, "nochg", "%s",
+		    "no change");
+		return 0;
+	}
+	/* the PUT sets the ttl too: the rrset's own is sent back */
+	if (ttl[0] == '\0' && digits(s, "rrset_ttl", word, sizeof(word)) == 0)
+		snprintf(ttl, sizeof(ttl), ",\"rrset_ttl\":%s", word);
+	snprintf(body, sizeof(body), "{\"rrset_values\":[\"%s\"]%s}", addr,
+	    ttl);
+	if (call(s, "PUT", path, body) == -1)
+		return local(res, addr);
+	if (plstatus(s, addr, res))
+		return plfailed(res);
+	result(res, R_UPDATED, ST_OK, addr, "good", "%s", "updated");
+	return 0;
+}
+
+static int
+gdshow(struct rest *s, const char *name, int fam)
+{
+	const char *type = fam == AF_INET ? "A" : "AAAA";
+	const char *addr = fam == AF_INET ? s->j->addr4 : s->j->addr6;
+	char dom[256], sub[256], path[600], body[512], ttl[32] = "{ttl}";
+
+	pbsplit(s->j, name, dom, sizeof(dom), sub, sizeof(sub));
+	if (s->j->ttl >= 0)
+		snprintf(ttl, sizeof(ttl), "%lld", s->j->ttl);
+	snprintf(path, sizeof(path), "/domains/%s/records/%s/%s", dom,
+	    sub[0] ? sub : "@", type);
+	printf("# the %s rrset of %s\n", type, name);
+	call(s, "GET", path, NULL);
+	printf("# one value, not %s (the rrset's own ttl sent back)\n", addr);
+	snprintf(body, sizeof(body), "{\"rrset_values\":[\"%s\"],"
+	    "\"rrset_ttl\":%s}", addr, ttl);
+	call(s, "PUT", path, body);
+	if (s->j->create) {
+		printf("# no rrset (Create=1)\n");
+		snprintf(body, sizeof(body), "{\"rrset_values\":[\"%s\"]%s%s}",
+		    addr, s->j->ttl >= 0 ? ",\"rrset_ttl\":" : "",
+		    s->j->ttl >= 0 ? ttl : "");
 		call(s, "POST", path, body);
 	}
 	return 0;

@@ -665,6 +665,6 @@ t_version() {
 	status 0
 	out "ddnsup $VERSION" "protocols: dyndns,tzo,rfc2136,rest" "schemes: http,https" \
 	    "presets: dyn,noip,he,tunnelbroker,dnsomatic,dynu,ovh,strato,changeip,spdyn,nsupdate.info,inwx,joker,desec,ipv64,loopia,allinkl,selfhost,dode,dyndnsit,ddnss,afraid,dynv6,infomaniak,opendns,nowdns,dyfi,corenetworks,variomedia,hostingde,simply" \
-	    "apis: cloudflare,porkbun"
+	    "apis: cloudflare,porkbun,digitalocean,hetzner,gandi"
 }
 case_ "version" t_version

@@ -9,7 +9,8 @@
  *
  * With -E the reply is not scripted: test/emulate.c answers as that
  * preset's provider does, on the records of the zone file, accepting
- * only the -K credentials (any, without -K). -E cloudflare is a JSON API
+ * only the -K credentials (any, without -K). -E cloudflare (porkbun,
+ * digitalocean, hetzner, gandi) is a JSON API
  * (test/restemu.c) on kept-alive connections: -Z names its store, and
  * the record file gets "# connection N" before each connection's requests.
  *

@@ -21,6 +21,32 @@
  * here (the documentation names no status). Zones are the domains
  * ("zone example.org example.org"); the last record field is its notes.
  *
+ * -E digitalocean: DigitalOcean's API v2 as its reference describes it
+ * (https://docs.digitalocean.com/reference/api/api-reference/#tag/Domain-Records):
+ * Authorization: Bearer; GET /domains/D/records?type=&name= (name the
+ * full name) lists {"domain_records":[{"id":N,"name":"home",...}]}, the
+ * names relative ("@" the apex); PATCH /domains/D/records/ID changes the
+ * attributes sent; POST creates (ttl 1800 unless sent); errors
+ * {"id":"unauthorized"|"not_found",...,"message":..} with 401, 404, 422.
+ * Zones are the domains ("zone example.org example.org"), record ids
+ * numbers.
+ *
+ * -E hetzner: Hetzner DNS's API v1 (https://dns.hetzner.com/api-docs):
+ * the Auth-API-Token header (401 without it); GET /zones?name= (one or
+ * no zone), GET /records?zone_id= (every record of the zone, names
+ * relative, no "ttl" when the record has the zone's: store ttl 0); PUT
+ * /records/ID replaces the record by the body, which must hold name,
+ * type, value and zone_id (422 otherwise; a ttl left out is the zone's);
+ * POST /records the same; {"error":{"message":..,"code":N}}.
+ *
+ * -E gandi: Gandi's LiveDNS API v5 (https://api.gandi.net/docs/livedns/):
+ * Authorization: Bearer (a personal access token; 401 otherwise); the
+ * store's records of one name and type are one rrset;
+ * GET /domains/D/records/NAME/TYPE is {"rrset_name","rrset_type",
+ * "rrset_ttl","rrset_values":[..]} or 404; PUT replaces the rrset's
+ * values and ttl (10800, the default, when rrset_ttl is not sent), 201
+ * {"message":"DNS Record Created"}; POST creates it (409 if it exists).
+ *
  * Store file lines (rewritten after every change):
  *   token TOKEN           (porkbun: secretapikey)
  *   apikey KEY            (porkbun)
@@ -47,13 +73,16 @@ static struct {
 } recs[MAXR];
 static int nz, nr, serial;
 static char token[256], apikey[256], mode[16], path[1024];
-static int porkbun;
+static int porkbun, api;	/* api: 'c'loudflare, 'd'igitalocean, 'h'etzner, 'g'andi */
 
 int
 restemu_is(const char *name)
 {
 	porkbun = strcmp(name, "porkbun") == 0;
-	return porkbun || strcmp(name, "cloudflare") == 0;
+	api = strcmp(name, "digitalocean") == 0 ? 'd' :
+	    strcmp(name, "hetzner") == 0 ? 'h' : strcmp(name, "gandi") == 0 ?
+	    'g' : 'c';
+	return porkbun || api != 'c' || strcmp(name, "cloudflare") == 0;
 }
 
 void
@@ -285,6 +314,400 @@ pbemu(const char *method, const char *p, const char *b, char *out,
 	return pberror(out, size, 404, "Invalid command.");
 }
 
+/* The value of header h ("Authorization: Bearer ") is the token. */
+static int
+authed(const char *req, const char *h)
+{
+	char pat[64];
+	const char *p;
+	size_t len;
+
+	snprintf(pat, sizeof(pat), "\r\n%s", h);
+	if ((p = strcasestr(req, pat)) == NULL)
+		return 0;
+	p += strlen(pat);
+	len = strcspn(p, "\r");
+	return len == strlen(token) && strncmp(p, token, len) == 0;
+}
+
+static int
+zonebyname(const char *name)
+{
+	int i;
+
+	for (i = 0; i < nz; i++)
+		if (strcasecmp(zones[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* A record's name relative to its zone's, "@" at the apex. */
+static const char *
+rel(int i, int zi)
+{
+	static char out[256];
+	size_t nl = strlen(recs[i].name), zl = strlen(zones[zi].name);
+
+	if (nl > zl + 1)
+		snprintf(out, sizeof(out), "%.*s", (int)(nl - zl - 1),
+		    recs[i].name);
+	else
+		snprintf(out, sizeof(out), "@");
+	return out;
+}
+
+/* The full name of label l ("@" the apex) in zone zi. */
+static void
+full(char *out, size_t size, const char *l, int zi)
+{
+	if (strcmp(l, "@") == 0 || l[0] == '\0')
+		snprintf(out, size, "%s", zones[zi].name);
+	else
+		snprintf(out, size, "%s.%s", l, zones[zi].name);
+}
+
+static size_t
+doerr(char *out, size_t size, int status, const char *id, const char *msg)
+{
+	char body[512];
+
+	snprintf(body, sizeof(body), "{\"id\":\"%s\",\"message\":\"%s\"}", id,
+	    msg);
+	return answer(out, size, status, "", body, 0);
+}
+
+static int
+dojson(char *p, size_t size, int i, int zi)
+{
+	return snprintf(p, size, "{\"id\":%s,\"type\":\"%s\",\"name\":\"%s\","
+	    "\"data\":\"%s\",\"priority\":null,\"port\":null,\"ttl\":%ld,"
+	    "\"weight\":null,\"flags\":null,\"tag\":null}", recs[i].id,
+	    recs[i].type, rel(i, zi), recs[i].content, recs[i].ttl);
+}
+
+/*
+ * DigitalOcean: the request's method, path (after /v2, its query cut
+ * off into q) and body.
+ */
+static size_t
+doemu(const char *req, const char *method, const char *p, const char *q,
+    const char *b, char *out, size_t size)
+{
+	char dom[256], rest[256] = "", t[16] = "", nm[256] = "", v[256];
+	char body[16384];
+	size_t len;
+	int i, n, zi;
+
+	if (!authed(req, "Authorization: Bearer "))
+		return doerr(out, size, 401, "unauthorized", "Unable to "
+		    "authenticate you");
+	if (sscanf(p, "/domains/%255[^/]/records%255s", dom, rest) < 1 ||
+	    strncmp(p + 9 + strlen(dom), "/records", 8) != 0)
+		return doerr(out, size, 404, "not_found", "The resource you "
+		    "were accessing could not be found.");
+	if ((zi = zonebyname(dom)) == -1)
+		return doerr(out, size, 404, "not_found", "The resource you "
+		    "were accessing could not be found.");
+	if (rest[0] == '\0' && strcmp(method, "GET") == 0) {
+		param(q, "type", t, sizeof(t));
+		param(q, "name", nm, sizeof(nm));
+		len = (size_t)snprintf(body, sizeof(body),
+		    "{\"domain_records\":[");
+		for (i = 0, n = 0; i < nr; i++) {
+			if (strcmp(recs[i].zone, zones[zi].id) != 0 || (t[0] &&
+			    strcmp(recs[i].type, t) != 0) || (nm[0] &&
+			    strcasecmp(recs[i].name, nm) != 0))
+				continue;
+			len += (size_t)snprintf(body + len, sizeof(body) - len,
+			    "%s", n++ ? "," : "");
+			len += (size_t)dojson(body + len, sizeof(body) - len, i,
+			    zi);
+		}
+		snprintf(body + len, sizeof(body) - len, "],\"links\":{},"
+		    "\"meta\":{\"total\":%d}}", n);
+		return answer(out, size, 200, "", body, 1);
+	}
+	if (rest[0] == '\0' && strcmp(method, "POST") == 0) {
+		if (nr == MAXR || !field(b, "type", recs[nr].type, 8) ||
+		    !field(b, "name", v, sizeof(v)) ||
+		    !field(b, "data", recs[nr].content, 64))
+			return doerr(out, size, 422, "unprocessable_entity",
+			    "Name Only valid hostname characters are allowed");
+		full(recs[nr].name, 256, v, zi);
+		snprintf(recs[nr].id, 40, "%d", 3352900 + ++serial);
+		snprintf(recs[nr].zone, 40, "%.39s", zones[zi].id);
+		recs[nr].ttl = field(b, "ttl", v, sizeof(v)) ? atol(v) : 1800;
+		snprintf(recs[nr].proxied, 8, "none");
+		i = nr++;
+		save();
+		len = (size_t)snprintf(body, sizeof(body), "{\"domain_record\":");
+		len += (size_t)dojson(body + len, sizeof(body) - len, i, zi);
+		snprintf(body + len, sizeof(body) - len, "}");
+		return answer(out, size, 201, "", body, 0);
+	}
+	if (rest[0] == '/' && strcmp(method, "PATCH") == 0) {
+		for (i = 0; i < nr && (strcmp(recs[i].id, rest + 1) != 0 ||
+		    strcmp(recs[i].zone, zones[zi].id) != 0); i++)
+			;
+		if (i == nr)
+			return doerr(out, size, 404, "not_found", "The resource "
+			    "you were accessing could not be found.");
+		if (field(b, "type", v, sizeof(v)) && strcmp(v, recs[i].type))
+			return doerr(out, size, 422, "unprocessable_entity",
+			    "Type cannot be changed");
+		if (field(b, "data", v, sizeof(v)))
+			snprintf(recs[i].content, 64, "%.63s", v);
+		if (field(b, "ttl", v, sizeof(v)))
+			recs[i].ttl = atol(v);
+		if (field(b, "name", v, sizeof(v)))
+			full(recs[i].name, 256, v, zi);
+		save();
+		len = (size_t)snprintf(body, sizeof(body), "{\"domain_record\":");
+		len += (size_t)dojson(body + len, sizeof(body) - len, i, zi);
+		snprintf(body + len, sizeof(body) - len, "}");
+		return answer(out, size, 200, "", body, 0);
+	}
+	return doerr(out, size, 405, "method_not_allowed", "Method not "
+	    "allowed");
+}
+
+static size_t
+hzerr(char *out, size_t size, int status, const char *msg)
+{
+	char body[512];
+
+	snprintf(body, sizeof(body), "{\"error\":{\"message\":\"%s\","
+	    "\"code\":%d}}", msg, status);
+	return answer(out, size, status, "", body, 0);
+}
+
+static int
+hzjson(char *p, size_t size, int i, int zi)
+{
+	char ttl[32] = "";
+
+	if (recs[i].ttl > 0)
+		snprintf(ttl, sizeof(ttl), ",\"ttl\":%ld", recs[i].ttl);
+	return snprintf(p, size, "{\"type\":\"%s\",\"id\":\"%s\",\"created\":"
+	    "\"2024-01-02 03:04:05 +0000 UTC\",\"modified\":\"2024-01-02 "
+	    "03:04:05 +0000 UTC\",\"zone_id\":\"%s\",\"name\":\"%s\","
+	    "\"value\":\"%s\"%s}", recs[i].type, recs[i].id, recs[i].zone,
+	    rel(i, zi), recs[i].content, ttl);
+}
+
+/* Hetzner: a PUT or POST body's record into recs[i]; 0 or -1. */
+static int
+hzset(const char *b, int i)
+{
+	char v[256], zid[40], name[256], type[8], value[64];
+	int zi;
+
+	if (!field(b, "zone_id", zid, sizeof(zid)) ||
+	    !field(b, "name", name, sizeof(name)) ||
+	    !field(b, "type", type, sizeof(type)) ||
+	    !field(b, "value", value, sizeof(value)))
+		return -1;
+	for (zi = 0; zi < nz && strcmp(zones[zi].id, zid) != 0; zi++)
+		;
+	if (zi == nz)
+		return -1;
+	snprintf(recs[i].zone, 40, "%s", zid);
+	snprintf(recs[i].type, 8, "%s", type);
+	snprintf(recs[i].content, 64, "%s", value);
+	full(recs[i].name, 256, name, zi);
+	/* a record without a ttl has the zone's */
+	recs[i].ttl = field(b, "ttl", v, sizeof(v)) ? atol(v) : 0;
+	return zi;
+}
+
+/* Hetzner DNS: the method, path (after /api/v1), query and body. */
+static size_t
+hzemu(const char *req, const char *method, const char *p, const char *q,
+    const char *b, char *out, size_t size)
+{
+	char v[256], body[16384];
+	size_t len;
+	int i, n, zi;
+
+	if (!authed(req, "Auth-API-Token: "))
+		return answer(out, size, 401, "", "{\"message\":\"Invalid "
+		    "authentication credentials\"}", 0);
+	if (strcmp(p, "/zones") == 0 && strcmp(method, "GET") == 0) {
+		param(q, "name", v, sizeof(v));
+		len = (size_t)snprintf(body, sizeof(body), "{\"zones\":[");
+		for (i = 0, n = 0; i < nz; i++)
+			if (strcasecmp(zones[i].name, v) == 0)
+				len += (size_t)snprintf(body + len, sizeof(body) -
+				    len, "%s{\"id\":\"%s\",\"name\":\"%s\","
+				    "\"ttl\":86400,\"status\":\"verified\"}",
+				    n++ ? "," : "", zones[i].id, zones[i].name);
+		snprintf(body + len, sizeof(body) - len, "],\"meta\":"
+		    "{\"pagination\":{\"page\":1,\"per_page\":100,\"last_page\":"
+		    "1,\"total_entries\":%d}}}", n);
+		return answer(out, size, 200, "", body, 1);
+	}
+	if (strcmp(p, "/records") == 0 && strcmp(method, "GET") == 0) {
+		param(q, "zone_id", v, sizeof(v));
+		for (zi = 0; zi < nz && strcmp(zones[zi].id, v) != 0; zi++)
+			;
+		if (zi == nz)
+			return hzerr(out, size, 404, "zone not found");
+		len = (size_t)snprintf(body, sizeof(body), "{\"records\":[");
+		for (i = 0, n = 0; i < nr; i++) {
+			if (strcmp(recs[i].zone, v) != 0)
+				continue;
+			len += (size_t)snprintf(body + len, sizeof(body) - len,
+			    "%s", n++ ? "," : "");
+			len += (size_t)hzjson(body + len, sizeof(body) - len, i,
+			    zi);
+		}
+		snprintf(body + len, sizeof(body) - len, "]}");
+		return answer(out, size, 200, "", body, 1);
+	}
+	if (strcmp(p, "/records") == 0 && strcmp(method, "POST") == 0) {
+		if (nr == MAXR || (zi = hzset(b, nr)) == -1)
+			return hzerr(out, size, 422, "invalid record");
+		snprintf(recs[nr].id, 40, "hz%d", ++serial);
+		snprintf(recs[nr].proxied, 8, "none");
+		i = nr++;
+		save();
+		len = (size_t)snprintf(body, sizeof(body), "{\"record\":");
+		len += (size_t)hzjson(body + len, sizeof(body) - len, i, zi);
+		snprintf(body + len, sizeof(body) - len, "}");
+		return answer(out, size, 200, "", body, 0);
+	}
+	if (strncmp(p, "/records/", 9) == 0 && strcmp(method, "PUT") == 0) {
+		for (i = 0; i < nr && strcmp(recs[i].id, p + 9) != 0; i++)
+			;
+		if (i == nr)
+			return hzerr(out, size, 404, "record not found");
+		/* the whole record replaced: every field must be sent */
+		if ((zi = hzset(b, i)) == -1)
+			return hzerr(out, size, 422, "invalid record");
+		save();
+		len = (size_t)snprintf(body, sizeof(body), "{\"record\":");
+		len += (size_t)hzjson(body + len, sizeof(body) - len, i, zi);
+		snprintf(body + len, sizeof(body) - len, "}");
+		return answer(out, size, 200, "", body, 0);
+	}
+	return hzerr(out, size, 404, "not found");
+}
+
+static size_t
+gderr(char *out, size_t size, int status, const char *obj, const char *cause,
+    const char *msg)
+{
+	char body[512];
+
+	snprintf(body, sizeof(body), "{\"code\":%d,\"message\":\"%s\","
+	    "\"object\":\"%s\",\"cause\":\"%s\"}", status, msg, obj, cause);
+	return answer(out, size, status, "", body, 0);
+}
+
+/* Gandi: the rrset_values of a body into vals; their number, -1 if none. */
+static int
+gdvalues(const char *b, char vals[][64], int max)
+{
+	const char *p = strstr(b, "\"rrset_values\":[");
+	size_t len;
+	int n = 0;
+
+	if (p == NULL)
+		return -1;
+	for (p += 16; *p == '"' && n < max; n++) {
+		len = strcspn(p + 1, "\"");
+		snprintf(vals[n], 64, "%.*s", (int)(len < 63 ? len : 63), p + 1);
+		p += len + 2;
+		if (*p == ',')
+			p++;
+	}
+	return *p == ']' ? n : -1;
+}
+
+/* Gandi LiveDNS: the method, path (after /v5/livedns) and body. */
+static size_t
+gdemu(const char *req, const char *method, const char *p, const char *b,
+    char *out, size_t size)
+{
+	char dom[256], label[256], type[8], name[256], v[32], body[16384];
+	char vals[8][64];
+	size_t len;
+	int i, k, n, zi, first = -1;
+	long ttl;
+
+	if (!authed(req, "Authorization: Bearer "))
+		return gderr(out, size, 401, "HTTPUnauthorized", "Unauthorized",
+		    "The server could not verify that you authorized to access "
+		    "the document you requested.");
+	if (sscanf(p, "/domains/%255[^/]/records/%255[^/]/%7s", dom, label,
+	    type) != 3 || (zi = zonebyname(dom)) == -1)
+		return gderr(out, size, 404, "HTTPNotFound", "Not Found",
+		    "The resource could not be found.");
+	full(name, sizeof(name), label, zi);
+	for (i = 0, n = 0; i < nr; i++)
+		if (strcmp(recs[i].zone, zones[zi].id) == 0 &&
+		    strcmp(recs[i].type, type) == 0 &&
+		    strcasecmp(recs[i].name, name) == 0 && n++ == 0)
+			first = i;
+	if (strcmp(method, "GET") == 0) {
+		if (n == 0)
+			return gderr(out, size, 404, "dns-record", "Not Found",
+			    "Can't find the DNS record in the zone");
+		len = (size_t)snprintf(body, sizeof(body), "{\"rrset_name\":"
+		    "\"%s\",\"rrset_type\":\"%s\",\"rrset_ttl\":%ld,"
+		    "\"rrset_href\":\"https://api.gandi.net/v5/livedns/domains/"
+		    "%s/records/%s/%s\",\"rrset_values\":[", label, type,
+		    recs[first].ttl, dom, label, type);
+		for (i = 0, k = 0; i < nr; i++)
+			if (strcmp(recs[i].zone, zones[zi].id) == 0 &&
+			    strcmp(recs[i].type, type) == 0 &&
+			    strcasecmp(recs[i].name, name) == 0)
+				len += (size_t)snprintf(body + len, sizeof(body) -
+				    len, "%s\"%s\"", k++ ? "," : "",
+				    recs[i].content);
+		snprintf(body + len, sizeof(body) - len, "]}");
+		return answer(out, size, 200, "", body, 1);
+	}
+	if (strcmp(method, "PUT") != 0 && strcmp(method, "POST") != 0)
+		return gderr(out, size, 405, "HTTPMethodNotAllowed",
+		    "Method Not Allowed", "The method is not allowed.");
+	if ((k = gdvalues(b, vals, 8)) < 1)
+		return gderr(out, size, 400, "HTTPBadRequest", "Bad Request",
+		    "rrset_values: required");
+	if (strcmp(method, "POST") == 0 && n > 0)
+		return gderr(out, size, 409, "HTTPConflict", "Conflict",
+		    "A DNS Record already exists with same value");
+	/* the rrset replaced: rrset_ttl 10800 when not sent (the default) */
+	ttl = field(b, "rrset_ttl", v, sizeof(v)) ? atol(v) : 10800;
+	for (i = nr - 1; i >= 0; i--)
+		if (i != first && strcmp(recs[i].zone, zones[zi].id) == 0 &&
+		    strcmp(recs[i].type, type) == 0 &&
+		    strcasecmp(recs[i].name, name) == 0) {
+			memmove(&recs[i], &recs[i + 1], (size_t)(nr - i - 1) *
+			    sizeof(recs[0]));
+			nr--;
+		}
+	for (i = 0; i < k; i++) {
+		int r = i == 0 && first != -1 ? first : nr;
+
+		if (r == nr) {
+			if (nr == MAXR)
+				break;
+			nr++;
+			snprintf(recs[r].id, 40, "gd%d", ++serial);
+			snprintf(recs[r].zone, 40, "%s", zones[zi].id);
+			snprintf(recs[r].type, 8, "%s", type);
+			snprintf(recs[r].name, 256, "%s", name);
+			snprintf(recs[r].proxied, 8, "none");
+		}
+		snprintf(recs[r].content, 64, "%s", vals[i]);
+		recs[r].ttl = ttl;
+	}
+	save();
+	return answer(out, size, 201, "", "{\"message\":\"DNS Record Created\"}",
+	    0);
+}
+
 /*
  * One request (headers and body, NUL-terminated) on connection conn:
  * the reply in out, its length returned.
@@ -325,6 +748,25 @@ restemu(const char *req, const char *peer, size_t conn, char *out,
 			return pberror(out, size, 404, "Invalid command.");
 		return pbemu(method, target + strlen(prefix), b ? b + 4 : "",
 		    out, size);
+	}
+	if (api != 'c') {
+		prefix = api == 'd' ? "/v2" : api == 'h' ? "/api/v1" :
+		    "/v5/livedns";
+		b = strstr(req, "\r\n\r\n");
+		b = b ? b + 4 : "";
+		if (strncmp(target, prefix, strlen(prefix)) != 0)
+			return answer(out, size, 404, "", "{\"message\":"
+			    "\"Not Found\"}", 0);
+		p = target + strlen(prefix);
+		if ((h = strchr(p, '?')) != NULL) {
+			snprintf(q, sizeof(q), "%s", h + 1);
+			*(char *)h = '\0';
+		}
+		if (api == 'd')
+			return doemu(req, method, p, q, b, out, size);
+		if (api == 'h')
+			return hzemu(req, method, p, q, b, out, size);
+		return gdemu(req, method, p, b, out, size);
 	}
 	h = strcasestr(req, "\r\nAuthorization: Bearer ");
 	len = h ? strcspn(h + 24, "\r") : 0;

@@ -351,6 +351,7 @@ fi
 . "$T/restcases.sh"
 . "$T/porkbuncases.sh"
 . "$T/routercases.sh"
+. "$T/restcases2.sh"
 
 echo "$pass passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
