@@ -107,7 +107,7 @@ test/unit-musl: test/unit.c $(LIBOBJ:.o=.c) fortify.c *.h
 	    -o $@ test/unit.c $(LIBOBJ:.o=.c) fortify.c $(BEARSSLA)
 
 # the suite with the musl build as ddnsup (and its unit tests)
-check-musl: ddnsup-musl test/unit-musl test/provider test/tzoprovider test/nodatadns test/clock.so
+check-musl: ddnsup-musl test/unit-musl test/provider test/tzoprovider test/nodatadns test/dnsforge test/clock.so
 	DDNSUP="$$PWD/ddnsup-musl" UNIT="$$PWD/test/unit-musl" sh test/run.sh
 
 bench/timeit: bench/timeit.c
