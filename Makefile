@@ -30,7 +30,7 @@ ALL_CFLAGS = -std=c99 $(CFLAGS)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64 $(CPPFLAGS)
 
 # the program's objects; LIBOBJ less main and the sandbox, for the tests
-LIBOBJ = cert.o chain.o checkip.o cli.o conf.o dns.o dyndns.o hash.o hold.o \
+LIBOBJ = cert.o chain.o checkip.o cli.o conf.o custom.o dns.o dyndns.o hash.o hold.o \
 	http.o ifaddr.o job.o json.o net.o prepare.o presets.o proto.o rest.o result.o \
 	rfc2136.o run.o state.o statedir.o status.o tls.o tsig.o tzo.o util.o \
 	value.o x509.o
@@ -54,15 +54,16 @@ ddnsup.o: ddnsup.c ddnsup.h util.h result.h cert.h http.h conf.h cli.h presets.h
 cert.o: cert.c ddnsup.h util.h cert.h anchors.h chain.h
 chain.o: chain.c chain.h
 checkip.o: checkip.c ddnsup.h util.h net.h cert.h http.h presets.h job.h checkip.h
-cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h rest.h
+cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h custom.h rest.h
 conf.o: conf.c ddnsup.h util.h conf.h
+custom.o: custom.c ddnsup.h util.h cert.h http.h conf.h presets.h job.h custom.h
 dns.o: dns.c dns.h
-dyndns.o: dyndns.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h dyndns.h
+dyndns.o: dyndns.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h custom.h proto.h dyndns.h
 hash.o: hash.c ddnsup.h util.h hash.h
 hold.o: hold.c ddnsup.h util.h cert.h http.h hash.h presets.h job.h proto.h state.h hold.h
 http.o: http.c ddnsup.h util.h net.h cert.h tls.h http.h
 ifaddr.o: ifaddr.c ddnsup.h util.h ifaddr.h
-job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h rest.h
+job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h custom.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h rest.h
 json.o: json.c json.h
 net.o: net.c ddnsup.h util.h net.h ifaddr.h
 prepare.o: prepare.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "presets.h"
 #include "job.h"
+#include "custom.h"
 #include "rest.h"
 
 /* An option that sets a parameter. */
@@ -71,6 +72,7 @@ clivalue(const struct setting *s, int k)
 	case K_SANDBOX:
 	case K_ALLOWPRIVATE:
 	case K_CREATE:
+	case K_ALLOWPLAIN:
 		return value_bool(s, k, &on);
 	case K_V6IID:
 		return iid_parse(s->v, iid) == -1 ? value_bad(s, k, IIDERR) : 0;
@@ -80,6 +82,9 @@ clivalue(const struct setting *s, int k)
 		return *s->v == '\0' ? value_bad(s, k, "an empty path") : 0;
 	case K_ADDRESSURL:
 		return url_parse(&u, s->v, "/") == -1 ?
+		    value_bad(s, k, "%s", lastfail.msg) : 0;
+	case K_UPDATEURL:
+		return custom_parse(s->v, &u) == -1 ?
 		    value_bad(s, k, "%s", lastfail.msg) : 0;
 	case K_PROVIDER:
 		return preset_find(s->v) == NULL && rest_find(s->v) == NULL ?

@@ -64,6 +64,11 @@ static const char *const keys[NFILEKEYS] = {
 	[K_TSIGALG] = "TSIGAlgorithm",
 	[K_PASSWORDFILE] = "PasswordFile",
 	[K_CREATE] = "Create",
+	[K_UPDATEURL] = "UpdateURL",
+	[K_GOODWORDS] = "GoodWords",
+	[K_NOCHGWORDS] = "NochgWords",
+	[K_FAILWORDS] = "FailWords",
+	[K_ALLOWPLAIN] = "AllowPlainHTTP",
 };
 
 /* TR-181's names for the same parameters; -1: accepted, not used */

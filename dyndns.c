@@ -13,6 +13,7 @@
 #include "http.h"
 #include "presets.h"
 #include "job.h"
+#include "custom.h"
 #include "proto.h"
 #include "dyndns.h"
 
@@ -59,15 +60,16 @@ static const struct code {
 	    "too many requests; wait at least 30 minutes" },
 };
 
-/* Percent-encode s after dst[*n]; unreserved characters and ':' stay. */
+/* Percent-encode len bytes of s after dst[*n]; unreserved and ':' stay. */
 static int
-enc(char *dst, size_t size, size_t *n, const char *s)
+encn(char *dst, size_t size, size_t *n, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	unsigned char c;
+	size_t i;
 
-	for (; *s != '\0'; s++) {
-		c = (unsigned char)*s;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
 		if (*n + 4 > size)
 			return -1;
 		if (isalnum(c) || strchr("-._~:", c) != NULL)
@@ -80,6 +82,12 @@ enc(char *dst, size_t size, size_t *n, const char *s)
 	}
 	dst[*n] = '\0';
 	return 0;
+}
+
+static int
+enc(char *dst, size_t size, size_t *n, const char *s)
+{
+	return encn(dst, size, n, s, strlen(s));
 }
 
 static int
@@ -109,29 +117,86 @@ param(char *dst, size_t size, size_t *n, const char *key, const char *v)
 	return bad;
 }
 
+/* The user a request names: -u, else the host name (per-host credentials). */
+static const char *
+requser(const struct job *j)
+{
+	return j->user != NULL && j->user[0] != '\0' ? j->user : j->names[0];
+}
+
+/*
+ * How the row writes name: its label under the row's zone, or, with a
+ * zone parameter, the label under -u's zone (else under the first dot;
+ * "@" for the zone itself) and that zone in *zone. NULL if it cannot.
+ */
+const char *
+dyndns_label(const struct preset *p, const struct job *j, const char *name,
+    const char **zone)
+{
+	static char label[256];
+	const char *z = p->zone, *dot;
+	size_t nl = strlen(name), zl;
+
+	if (p->qzone != NULL) {
+		z = j->user != NULL && j->user[0] != '\0' ? j->user : NULL;
+		if (z == NULL && (dot = strchr(name, '.')) != NULL)
+			z = dot + 1;
+	}
+	if (zone != NULL)
+		*zone = z;
+	if (z == NULL)
+		return name;
+	zl = strlen(z);
+	if (p->qzone != NULL && strcasecmp(name, z) == 0)
+		return "@";
+	if (nl <= zl + 1 || name[nl - zl - 1] != '.' ||
+	    strcasecmp(name + nl - zl, z) != 0)
+		return NULL;
+	snprintf(label, sizeof(label), "%.*s", (int)(nl - zl - 1), name);
+	return label;
+}
+
 static int
-target(char *dst, size_t size, const struct job *j)
+target(char *dst, size_t size, const struct job *j, int masked)
 {
 	const struct preset *p = preset_row(j->pre);
 	int has4 = j->addr4[0] != '\0', has6 = j->addr6[0] != '\0';
+	const char *zone, *l;
 	size_t n = 0;
 	int i, bad = 0;
 
+	if (j->tmpl != NULL)
+		return custom_target(dst, size, j, masked);
 	bad |= add(dst, size, &n, j->srv.path);
-	if (!(p->flags & PF_BOUND)) {
-		bad |= param(dst, size, &n, "hostname=", NULL);
+	if (p->qname != NULL) {
+		bad |= param(dst, size, &n, p->qname, "");
 		for (i = 0; i < j->nnames; i++) {
 			if (i > 0)
 				bad |= add(dst, size, &n, ",");
-			bad |= enc(dst, size, &n, j->names[i]);
+			if ((l = dyndns_label(p, j, j->names[i], &zone)) == NULL)
+				return fail(F_CONFIG, "%s: not under %s",
+				    j->names[i], zone);
+			bad |= enc(dst, size, &n, l);
 		}
+		if (p->qzone != NULL)
+			bad |= param(dst, size, &n, p->qzone, zone);
 	}
-	if (p->v6 == V6_PARAM) {
+	if (p->quser != NULL)
+		bad |= param(dst, size, &n, p->quser, requser(j));
+	if (p->qsecret != NULL) {
+		if (p->qsecret[0] != '\0')
+			bad |= param(dst, size, &n, p->qsecret, "");
+		else
+			bad |= add(dst, size, &n, strchr(dst, '?') ? "&" : "?");
+		bad |= masked ? add(dst, size, &n, "********") :
+		    encn(dst, size, &n, j->secret, j->secretlen);
+	}
+	if (p->p6 != NULL) {
 		if (has4)
 			bad |= param(dst, size, &n, p->p4, j->addr4);
 		if (has6)
 			bad |= param(dst, size, &n, p->p6, j->addr6);
-	} else if (has4 || has6) {
+	} else if ((has4 || has6) && p->p4 != NULL) {
 		bad |= param(dst, size, &n, p->p4, j->addr4);
 		if (has4 && has6)
 			bad |= add(dst, size, &n, ",");
@@ -146,25 +211,42 @@ target(char *dst, size_t size, const struct job *j)
 		bad |= param(dst, size, &n, p->keep4, NULL);
 	if (p->keep6 != NULL && !has6)
 		bad |= param(dst, size, &n, p->keep6, NULL);
-	bad |= param(dst, size, &n, "wildcard=NOCHG&mx=NOCHG&backmx=NOCHG",
-	    NULL);
-	return bad ? fail(F_CONFIG, "request too long") : 0;
+	if (p->flags & PF_NOCHG)
+		bad |= param(dst, size, &n, "wildcard=NOCHG&mx=NOCHG&backmx=NOCHG",
+		    NULL);
+	if (bad) {
+		wipe(dst, size);
+		return fail(F_CONFIG, "request too long");
+	}
+	return 0;
+}
+
+/* The secret goes in the URL, not as Basic credentials. */
+int
+dyndns_urlsecret(const struct job *j)
+{
+	return j->tmpl != NULL ? custom_hassecret(j->tmpl) :
+	    preset_row(j->pre)->qsecret != NULL;
 }
 
 /* The whole request; with masked set the credential is not shown. */
 int
 dyndns_request(char *buf, size_t size, const struct job *j, int masked)
 {
-	char t[MAXNAMES * 256 + 512], cred[MAXUSER + MAXSECRET + 2];
+	static char t[MAXNAMES * 256 + 1024];
+	char cred[MAXUSER + MAXSECRET + 2];
 	char auth[(MAXUSER + MAXSECRET + 2) * 4 / 3 + 8];
-	/* no user given: the host name is (per-host credentials) */
-	const char *user = j->user != NULL && j->user[0] != '\0' ? j->user :
-	    j->names[0];
+	const char *user = requser(j);
 	size_t ulen = strlen(user);
 	int n;
 
-	if (target(t, sizeof(t), j) == -1)
+	if (target(t, sizeof(t), j, masked) == -1)
 		return -1;
+	if (dyndns_urlsecret(j)) {
+		n = http_request(buf, size, &j->srv, t, NULL, j->agent);
+		wipe(t, sizeof(t));
+		return n;
+	}
 	if (masked)
 		return http_request(buf, size, &j->srv, t, "********", j->agent);
 	if (ulen >= MAXUSER)
@@ -277,41 +359,92 @@ mapline(const char *line, size_t len, const struct job *j,
 	return 0;
 }
 
-/* s holds word, case-insensitively. */
-static int
-contains(const char *s, size_t len, const char *word)
+/* Where s holds word as a word (case-insensitively), or NULL. */
+static const char *
+hasword(const char *s, size_t len, const char *word)
 {
 	size_t wl = strlen(word), i;
 
+	if (wl == 0)
+		return NULL;
 	for (i = 0; i + wl <= len; i++)
-		if (strncasecmp(s + i, word, wl) == 0)
-			return 1;
-	return 0;
+		if (strncasecmp(s + i, word, wl) == 0 &&
+		    (i == 0 || !isalnum((unsigned char)word[0]) ||
+		    !isalnum((unsigned char)s[i - 1])) &&
+		    (i + wl == len || !isalnum((unsigned char)word[wl - 1]) ||
+		    !isalnum((unsigned char)s[i + wl])))
+			return s + i;
+	return NULL;
 }
 
-/* The provider's own words and statuses, as DynDNS2 results; 1 if one fits. */
+/* The body's <tag>text</tag>, printable, or "" */
+static void
+tagtext(char *out, size_t size, const struct reply *r, const char *tag)
+{
+	char open[40], close[40];
+	const char *a, *b;
+
+	out[0] = '\0';
+	snprintf(open, sizeof(open), "<%s>", tag);
+	snprintf(close, sizeof(close), "</%s>", tag);
+	if ((a = hasword(r->body, r->bodylen, open)) == NULL)
+		return;
+	a += strlen(open);
+	if ((b = hasword(a, r->bodylen - (size_t)(a - r->body), close)) == NULL)
+		return;
+	printable(out, size, a, (size_t)(b - a));
+}
+
+/*
+ * The provider's own words and statuses, as DynDNS2 results; 1 if one
+ * fits: the longest word the body holds, else a status alone.
+ */
 static int
 ownanswer(const struct reply *r, const struct job *j, struct nameresult *res,
     const char *sent)
 {
-	const struct answer *a = preset_row(j->pre)->own;
+	const struct answer *a = j->own != NULL ? j->own : preset_row(j->pre)->own;
+	const struct answer *best = NULL, *st = NULL;
+	char addr[ADDRLEN], text[320];
+	const char *w;
+	size_t bl = 0;
 
 	for (; a != NULL && a->code != NULL; a++) {
-		if ((a->http != 0 && a->http != r->status) || (a->has != NULL &&
-		    !contains(r->body, r->bodylen, a->has)))
+		if (a->http != 0 && a->http != r->status)
 			continue;
-		results_set(res, j->nnames, a->res, a->status, sent, a->code,
-		    a->text);
-		return 1;
+		if (a->has == NULL) {
+			if (st == NULL)
+				st = a;
+			continue;
+		}
+		w = a->has;
+		if (strcmp(w, ANS_ADDR) == 0) {
+			snprintf(addr, sizeof(addr), "%s", j->addr4[0] ?
+			    j->addr4 : j->addr6);
+			w = addr;
+		}
+		if (hasword(r->body, r->bodylen, w) != NULL && strlen(w) > bl) {
+			best = a;
+			bl = strlen(w);
+		}
 	}
-	return 0;
+	if ((a = best ? best : st) == NULL)
+		return 0;
+	if (a->tag != NULL) {
+		tagtext(text, 200, r, a->tag);
+		snprintf(text + strlen(text), sizeof(text) - strlen(text), "%s",
+		    text[0] ? "" : "the provider refused the update");
+	} else
+		snprintf(text, sizeof(text), "%s", a->text);
+	results_set(res, j->nnames, a->res, a->status, sent, a->code, text);
+	return 1;
 }
 
 /*
  * One line per name in request order; one line for several names
  * applies to all; missing lines fail their names. The provider's own
- * words, then the HTTP status decide only when no line carries a
- * DynDNS2 code.
+ * words come first; the HTTP status decides only when no line carries
+ * a DynDNS2 code.
  */
 void
 dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
@@ -329,6 +462,8 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 		results_set(res, j->nnames, R_FAILED, ST_PROTOCOL, sent, "protocol", text);
 		return;
 	}
+	if (ownanswer(r, j, res, sent))
+		return;
 	for (p = r->body; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
@@ -355,8 +490,6 @@ dyndns_map(const struct reply *r, const struct job *j, struct nameresult *res)
 			results_set(&res[i], 1, R_FAILED, ST_PROTOCOL, sent,
 			    "protocol", "no result line for this name");
 	}
-	if (!known && ownanswer(r, j, res, sent))
-		return;
 	if (!known) {
 		if (r->status == 401)
 			results_set(res, j->nnames, R_FAILED, ST_NOPERM, sent,
@@ -470,14 +603,31 @@ dyndns_check(const struct job *j)
 {
 	const struct preset *p = preset_row(j->pre);
 	int has4 = j->addr4[0] != '\0', has6 = j->addr6[0] != '\0';
+	const char *zone;
+	int i;
 
+	if (dyndns_urlsecret(j) && !j->srv.tls && !j->plainsecret)
+		return fail(F_CONFIG, "%s: the secret would go in the URL over "
+		    "plain http: use https, or AllowPlainHTTP=true to accept it",
+		    j->tmpl != NULL ? "UpdateURL" : p->name);
+	if (j->tmpl != NULL)
+		return 0;
+	if (p->qname == NULL && j->nnames != 1)
+		return fail(F_CONFIG, "%s: the account names its host: one name "
+		    "per instance", p->name);
+	if ((p->flags & PF_NOUSER) && p->qzone == NULL && j->user != NULL &&
+	    j->user[0] != '\0')
+		return fail(F_CONFIG, "%s: the provider takes no user name (the "
+		    "secret says whose): no -u", p->name);
+	for (i = 0; i < j->nnames && p->qname != NULL; i++)
+		if (dyndns_label(p, j, j->names[i], &zone) == NULL ||
+		    (p->qzone != NULL && zone == NULL))
+			return fail(F_CONFIG, "%s: %s is not a name under %s",
+			    p->name, j->names[i], zone ? zone : "a zone");
 	if ((p->flags & PF_BOTH) && (!has4 || !has6))
 		return fail(F_CONFIG, "%s: give both an IPv4 and an IPv6 address:"
 		    " a request without one sets the A record to 127.0.0.1 or "
 		    "deletes the AAAA record", p->name);
-	if ((p->flags & PF_BOUND) && j->nnames != 1)
-		return fail(F_CONFIG, "%s: the account names its host: one name "
-		    "per instance", p->name);
 	if ((p->keep4 != NULL || p->keep6 != NULL) && !has4 && !has6 &&
 	    j->four == j->six)
 		return fail(F_CONFIG, "%s: the provider changes the family a "
@@ -502,7 +652,8 @@ int
 dyndns_update(const struct job *j, struct nameresult *res,
     int (*show)(const struct job *))
 {
-	int per = preset_row(j->pre)->flags & PF_ONE ? 1 : j->nnames;
+	int per = (j->tmpl != NULL ? custom_hasname(j->tmpl) :
+	    (preset_row(j->pre)->flags & PF_ONE) != 0) ? 1 : j->nnames;
 	int split = (j->v6 == V6_SEPARATE || j->v6 == V6_HOSTS) &&
 	    j->addr4[0] && j->addr6[0];
 	int i, k, m, r = 0;

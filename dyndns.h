@@ -3,6 +3,7 @@
 struct job;
 struct reply;
 struct protocol;
+struct preset;
 
 extern const struct protocol proto_dyndns;
 
@@ -12,6 +13,11 @@ int dyndns_request(char *, size_t, const struct job *, int);
 void dyndns_map(const struct reply *, const struct job *, struct nameresult *);
 /* What the preset refuses to send, before anything is; -1 with fail(). */
 int dyndns_check(const struct job *);
+/* The secret goes in the request's URL (the row's or UpdateURL's), not as Basic credentials. */
+int dyndns_urlsecret(const struct job *);
+/* How the preset writes a name (its label, or "@"), its zone in *zone; NULL: not under it. */
+const char *dyndns_label(const struct preset *, const struct job *,
+    const char *, const char **);
 /* Every request the preset's shape needs (show: print each instead of sending). */
 int dyndns_update(const struct job *, struct nameresult *,
     int (*)(const struct job *));

@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "presets.h"
 #include "job.h"
+#include "custom.h"
 #include "proto.h"
 #include "dyndns.h"
 #include "tzo.h"
@@ -132,6 +133,26 @@ dyndnsserver(struct job *j, const struct instance *f, const struct cli *c)
 	else if (sp != NULL && (p = preset_find(sp->v)) == NULL)
 		return value_bad(sp, K_PROVIDER, "unknown provider (ddnsup -V lists "
 		    "them)");
+	if (custom_words(eff(f, c, K_GOODWORDS), eff(f, c, K_NOCHGWORDS),
+	    eff(f, c, K_FAILWORDS), &j->own) == -1)
+		return value_bad(eff(f, c, K_GOODWORDS) ? eff(f, c, K_GOODWORDS) :
+		    eff(f, c, K_NOCHGWORDS) ? eff(f, c, K_NOCHGWORDS) :
+		    eff(f, c, K_FAILWORDS), eff(f, c, K_GOODWORDS) ? K_GOODWORDS :
+		    eff(f, c, K_NOCHGWORDS) ? K_NOCHGWORDS : K_FAILWORDS, "%s",
+		    lastfail.msg);
+	if ((s = eff(f, c, K_UPDATEURL)) != NULL) {
+		if ((sf = sp ? sp : eff(f, c, K_SERVER) ? eff(f, c, K_SERVER) :
+		    eff(f, c, K_FQDN)) != NULL)
+			return value_bad(sf, sf == sp ? K_PROVIDER : sf ==
+			    eff(f, c, K_SERVER) ? K_SERVER : K_FQDN, "UpdateURL "
+			    "names the provider: no Provider, -s or ProviderFQDN");
+		if (custom_parse(s->v, &j->srv) == -1)
+			return value_bad(s, K_UPDATEURL, "%s", lastfail.msg);
+		j->tmpl = s->v;
+		j->v6 = V6_COMBINED;
+		snprintf(j->host6, sizeof(j->host6), "%s", j->srv.host);
+		return 0;
+	}
 	if (p != NULL) {
 		j->pre = p;
 		j->v6 = p->v6;
@@ -308,8 +329,10 @@ user(struct job *j, const struct instance *f, const struct cli *c,
 		j->user = "";
 		return 0;
 	}
-	if (s == NULL && j->pre != NULL && (j->pre->flags & PF_USERNAME)) {
-		j->user = "";	/* each request's host name */
+	if (s == NULL && ((j->pre != NULL && (j->pre->flags & (PF_USERNAME |
+	    PF_NOUSER))) || (j->tmpl != NULL && custom_hassecret(j->tmpl) &&
+	    !custom_hasuser(j->tmpl)))) {
+		j->user = "";	/* each request's host name, or none */
 		return 0;
 	}
 	if (s == NULL)
@@ -594,7 +617,9 @@ job_build(struct job *j, const struct instance *f, const struct cli *c)
 	    value_number(s, K_MAXRETRIES, &j->maxretries) == -1))
 		return -1;
 	if (restkeys(j, f, c) == -1 || agent(j, eff(f, c, K_AGENT)) == -1 ||
-	    value_bool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1)
+	    value_bool(eff(f, c, K_SANDBOX), K_SANDBOX, &j->sandbox) == -1 ||
+	    ((s = eff(f, c, K_ALLOWPLAIN)) != NULL &&
+	    value_bool(s, K_ALLOWPLAIN, &j->plainsecret) == -1))
 		return -1;
 	job_statefile(j, f, c);
 	if ((s = eff(f, c, K_PERIOD)) != NULL && j->statefile == NULL)

@@ -37,6 +37,9 @@ struct job {
 	enum v6mode v6;
 	char host6[256];	/* V6_HOSTS */
 	const struct preset *pre;	/* NULL: plain DynDNS2 */
+	const char *tmpl;	/* UpdateURL: the custom provider's template */
+	const struct answer *own;	/* GoodWords, NochgWords, FailWords */
+	int plainsecret;	/* AllowPlainHTTP: a secret in a plain URL */
 	const char *statefile;	/* statepath, or NULL */
 	char statepath[512];
 	const struct setting *secretfrom;	/* NULL: $DDNSUP_PASSWORD */

@@ -12,16 +12,20 @@ enum v6mode {
 /* A preset's flags */
 #define PF_ONE		0x01	/* one name per request */
 #define PF_BOTH		0x02	/* refuse to send a single family */
-#define PF_BOUND	0x04	/* no hostname: the credential names it */
 #define PF_USERNAME	0x08	/* without -u the user is the host name */
 #define PF_SOURCE	0x10	/* the address is the connection's, only */
 #define PF_MYIP6	0x20	/* IPv6 only with an explicit address */
 #define PF_NOIPUA	0x40	/* No-IP's User-Agent form */
+#define PF_NOCHG	0x80	/* wildcard, mx, backmx=NOCHG (Dyn documents them) */
+#define PF_NOUSER	0x100	/* no user name: the secret says whose (-u: qzone) */
 
 /*
  * A provider's own answer: an HTTP status (0: any) and a word the body
- * contains (NULL: any body), as the DynDNS2 word it means.
+ * holds as a word (NULL: any body; ANS_ADDR: the address sent), as the
+ * DynDNS2 result it means. The longest word found wins; statuses alone
+ * come after the words. With tag, the text is the body's <tag>...</tag>.
  */
+#define ANS_ADDR	"\001"
 struct answer {
 	int http;
 	const char *has;
@@ -29,19 +33,29 @@ struct answer {
 	int status;
 	const char *code;
 	const char *text;
+	const char *tag;
 };
 
+/*
+ * A GET-style provider: where, the query's own parameter names, where
+ * the secret goes, how a name is written, and its reply words.
+ */
 struct preset {
 	const char *name;
 	const char *host;
 	const char *path;	/* with its fixed query parts */
 	enum v6mode v6;
 	const char *host6;	/* V6_HOSTS: the IPv6 host */
-	const char *p4, *p6;	/* the address parameters */
+	const char *qname;	/* the names' parameter; NULL: the credential's */
+	const char *qzone;	/* the zone's: the name goes as label and zone */
+	const char *zone;	/* names go as their label under this zone */
+	const char *p4, *p6;	/* the address parameters; no p6: p4 takes both */
+	const char *quser;	/* the user as a query parameter */
+	const char *qsecret;	/* the secret's parameter ("": bare); NULL: Basic */
 	const char *keep4;	/* sent when IPv4 is not: keeps the A record */
 	const char *keep6;	/* sent when IPv6 is not */
 	int flags;
-	const struct answer *own;	/* tried when no DynDNS2 word is found */
+	const struct answer *own;	/* tried before the DynDNS2 words */
 };
 
 /* The preset of that name (case-insensitive), or NULL. */

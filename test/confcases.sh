@@ -242,23 +242,24 @@ V46="-a 203.0.113.7 -a 2001:db8::7"
 U=/nic/update
 TAIL="wildcard=NOCHG&mx=NOCHG&backmx=NOCHG"
 case_ "preset dyn" preset dyn "$V46" "$U?hostname=$N&myip=203.0.113.7,2001:db8::7&$TAIL"
-case_ "preset noip" preset noip "$V46" "$U?hostname=$N&myip=203.0.113.7,2001:db8::7&$TAIL"
-case_ "preset he: one request per family" preset he "$V46" "$U?hostname=$N&myip=203.0.113.7&$TAIL" "$U?hostname=$N&myip=2001:db8::7&$TAIL"
-case_ "preset he: IPv6 alone" preset he "-a 2001:db8::7" "$U?hostname=$N&myip=2001:db8::7&$TAIL"
+case_ "preset noip" preset noip "$V46" "$U?hostname=$N&myip=203.0.113.7,2001:db8::7"
+case_ "preset he: one request per family" preset he "$V46" "$U?hostname=$N&myip=203.0.113.7" "$U?hostname=$N&myip=2001:db8::7"
+case_ "preset he: IPv6 alone" preset he "-a 2001:db8::7" "$U?hostname=$N&myip=2001:db8::7"
 case_ "preset dnsomatic" preset dnsomatic "$V4" "$U?hostname=$N&myip=203.0.113.7&$TAIL"
-case_ "preset dynu: myipv6" preset dynu "$V46" "$U?hostname=$N&myip=203.0.113.7&myipv6=2001:db8::7&$TAIL"
-case_ "preset ovh" preset ovh "$V4" "$U?system=dyndns&hostname=$N&myip=203.0.113.7&$TAIL"
-case_ "preset ovh: one request per family" preset ovh "$V46" "$U?system=dyndns&hostname=$N&myip=203.0.113.7&$TAIL" "$U?system=dyndns&hostname=$N&myip=2001:db8::7&$TAIL"
-case_ "preset strato" preset strato "$V46" "$U?hostname=$N&myip=203.0.113.7,2001:db8::7&$TAIL"
-case_ "preset changeip" preset changeip "$V4" "$U?hostname=$N&myip=203.0.113.7&$TAIL"
-case_ "preset spdyn" preset spdyn "$V46" "$U?hostname=$N&myip=203.0.113.7,2001:db8::7&$TAIL"
-case_ "preset nsupdate.info: per-family hosts" preset nsupdate.info "$V46" "$U?hostname=$N&myip=203.0.113.7&$TAIL" "$U?hostname=$N&myip=2001:db8::7&$TAIL"
-case_ "preset inwx: myipv6" preset inwx "$V46" "$U?myip=203.0.113.7&myipv6=2001:db8::7&$TAIL"
-case_ "preset joker: one request per family" preset joker "$V46" "$U?hostname=$N&myip=203.0.113.7&$TAIL" "$U?hostname=$N&myip=2001:db8::7&$TAIL"
+case_ "preset dynu: myipv6" preset dynu "$V46" "$U?hostname=$N&myip=203.0.113.7&myipv6=2001:db8::7"
+case_ "preset ovh" preset ovh "$V4" "$U?system=dyndns&hostname=$N&myip=203.0.113.7"
+case_ "preset ovh: one request per family" preset ovh "$V46" "$U?system=dyndns&hostname=$N&myip=203.0.113.7" "$U?system=dyndns&hostname=$N&myip=2001:db8::7"
+case_ "preset strato" preset strato "$V46" "$U?hostname=$N&myip=203.0.113.7,2001:db8::7"
+case_ "preset changeip" preset changeip "$V4" "$U?hostname=$N&ip=203.0.113.7"
+case_ "preset spdyn" preset spdyn "$V46" "$U?hostname=$N&myip=203.0.113.7,2001:db8::7"
+case_ "preset nsupdate.info: per-family hosts" preset nsupdate.info "$V46" "$U?hostname=$N&myip=203.0.113.7" "$U?hostname=$N&myip=2001:db8::7"
+case_ "preset inwx: myipv6" preset inwx "$V46" "$U?myip=203.0.113.7&myipv6=2001:db8::7"
+JQ="username=bob&password=s3cr:et%20w%21th%20spaces"
+case_ "preset joker: one request per family" preset joker "$V46" "$U?hostname=$N&$JQ&myip=203.0.113.7" "$U?hostname=$N&$JQ&myip=2001:db8::7"
 
 t_presetv4only() {
 	provider
-	for p in dnsomatic changeip dynv6 dyfi; do
+	for p in dnsomatic changeip zoneedit dyfi; do
 		ddnsup -u bob -o Provider=$p -a 2001:db8::7 -n $N
 		status 64
 		errhas "this provider takes IPv4 only"

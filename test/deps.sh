@@ -12,14 +12,15 @@ sandbox: util
 status: conf hold ifaddr job prepare presets result state util
 run: cert checkip hold ifaddr net result state util
 prepare: cert ifaddr result state util
-job: cert conf dyndns http presets proto rest rfc2136 tsig tzo util value
-cli: cert conf http presets rest util value
+job: cert conf custom dyndns http presets proto rest rfc2136 tsig tzo util value
+cli: cert conf custom http presets rest util value
 value: conf http util
 conf: util
 proto: dyndns rest rfc2136 tzo
 rest: http json net result util
 json:
-dyndns: http net presets result util
+dyndns: custom http net presets result util
+custom: http util
 tzo: net result util
 rfc2136: dns hash net result tsig util
 tsig: dns util

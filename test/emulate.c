@@ -26,10 +26,11 @@ enum absent {
 	CLEAR		/* core-networks: cleared unless keepipvN=1 */
 };
 enum dialect { D_DYN, D_CHANGEIP, D_DESEC, D_SELFHOST, D_INFOMANIAK, D_DODE,
-	D_400 };
+	D_400, D_DUCK, D_NAMECHEAP, D_FREEDNS, D_EASYDNS, D_ZONEEDIT, D_NJALLA,
+	D_DOMENESHOP, D_REGFISH, D_GOIP, D_OKERR, D_KEYSYS, D_MYDNS, D_DYNV6,
+	D_DDNSS };
 
 #define E_ONE		0x01	/* one name per request */
-#define E_BOUND		0x02	/* no hostname: the account's one name */
 #define E_PERHOST	0x04	/* the user is the host name */
 #define E_V4		0x08	/* IPv4 only: an IPv6 address is ignored */
 #define E_LISTBAD	0x10	/* a v4,v6 list is badip */
@@ -37,54 +38,127 @@ enum dialect { D_DYN, D_CHANGEIP, D_DESEC, D_SELFHOST, D_INFOMANIAK, D_DODE,
 #define E_NOIPUA	0x40	/* badagent unless No-IP's User-Agent form */
 #define E_MYIP		0x80	/* deSEC: myip's v4,v6 list fills what is missing */
 
+/*
+ * A provider: its path (with a fixed key=value), the query's parameter
+ * names (qname NULL: the account names its one host; zone: names come as
+ * their label; qzone: label and zone apart), where the secret comes
+ * (qsecret NULL: Basic; "": the bare first query item), what a family
+ * left out does and the words it answers with.
+ */
 static const struct emu {
-	const char *name, *path, *p4, *p6;	/* p6 NULL: p4 takes v4,v6 */
+	const char *name, *path, *qname, *qzone, *zone, *p4, *p6, *quser,
+	    *qsecret;
 	int flags;
 	enum absent absent;
 	enum dialect dialect;
 } emus[] = {
-	{ "dyn", "/nic/update", "myip", NULL, 0, KEEP, D_DYN },
-	{ "noip", "/nic/update", "myip", NULL, E_NOIPUA, KEEP, D_DYN },
-	{ "he", "/nic/update", "myip", NULL, E_ONE | E_PERHOST | E_LISTBAD,
-	    KEEP, D_DYN },
-	{ "tunnelbroker", "/nic/update", "myip", NULL, E_ONE | E_V4, KEEP,
-	    D_DYN },
-	{ "dnsomatic", "/nic/update", "myip", NULL, E_V4, KEEP, D_DYN },
-	{ "dynu", "/nic/update", "myip", "myipv6", E_ONE, SOURCE, D_DYN },
-	{ "ovh", "/nic/update?system=dyndns", "myip", NULL, E_ONE | E_LISTBAD,
-	    KEEP, D_DYN },
-	{ "strato", "/nic/update", "myip", NULL, 0, KEEP, D_DYN },
-	{ "changeip", "/nic/update", "myip", NULL, E_ONE | E_V4, KEEP,
-	    D_CHANGEIP },
-	{ "spdyn", "/nic/update", "myip", NULL, E_ONE | E_PERHOST, KEEP, D_DYN },
-	{ "nsupdate.info", "/nic/update", "myip", NULL, E_ONE | E_PERHOST,
-	    KEEP, D_DYN },
-	{ "inwx", "/nic/update", "myip", "myipv6", E_BOUND, INWX, D_DYN },
-	{ "joker", "/nic/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP, D_DYN },
-	{ "desec", NULL, "myipv4", "myipv6", E_MYIP, DESEC, D_DESEC },
-	{ "ipv64", "/nic/update", "myip", "myipv6", 0, KEEP, D_DYN },
-	{ "loopia", "/nic/update", "myip", NULL, E_ONE | E_V4, KEEP, D_DYN },
-	{ "allinkl", "/", "myip", NULL, E_BOUND | E_V4, KEEP, D_DYN },
-	{ "selfhost", "/nic/update", "myip", NULL, E_ONE | E_V4, KEEP,
-	    D_SELFHOST },
-	{ "dode", "/nic/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP, D_DODE },
-	{ "dyndnsit", "/nic/update?system=dyndns", "myip", NULL, E_ONE | E_V4,
-	    KEEP, D_DYN },
-	{ "ddnss", "/nic/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP, D_DYN },
-	{ "afraid", "/nic/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP, D_DYN },
-	{ "dynv6", "/nic/update", "myip", NULL, E_ONE | E_V4, KEEP, D_DYN },
-	{ "infomaniak", "/nic/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP,
-	    D_INFOMANIAK },
-	{ "opendns", "/nic/update", "myip", NULL, E_ONE | E_V4, KEEP, D_DYN },
-	{ "nowdns", "/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP, D_400 },
-	{ "dyfi", "/nic/update", "myip", NULL, E_V4 | E_SRC, KEEP, D_DYN },
-	{ "corenetworks", "/", "myip", NULL, E_ONE | E_LISTBAD, CLEAR, D_DYN },
-	{ "variomedia", "/nic/update", "myip", NULL, E_ONE, KEEP, D_DYN },
-	{ "hostingde", "/nic/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP,
-	    D_DYN },
-	{ "simply", "/nic/update", "myip", NULL, E_ONE | E_LISTBAD, KEEP,
-	    D_DYN },
-	{ NULL, NULL, NULL, NULL, 0, KEEP, D_DYN }
+#define DYN2	.qname = "hostname", .p4 = "myip"
+#define NIC	.path = "/nic/update"
+	{ .name = "dyn", DYN2, NIC },
+	{ .name = "noip", DYN2, NIC, .flags = E_NOIPUA },
+	{ .name = "he", DYN2, NIC, .flags = E_ONE | E_PERHOST | E_LISTBAD },
+	{ .name = "tunnelbroker", DYN2, NIC, .flags = E_ONE | E_V4 },
+	{ .name = "dnsomatic", DYN2, NIC, .flags = E_V4 },
+	{ .name = "dynu", DYN2, NIC, .p6 = "myipv6", .flags = E_ONE,
+	    .absent = SOURCE },
+	{ .name = "ovh", DYN2, .path = "/nic/update?system=dyndns",
+	    .flags = E_ONE | E_LISTBAD },
+	{ .name = "strato", DYN2, NIC },
+	{ .name = "changeip", NIC, .qname = "hostname", .p4 = "ip", .flags = E_ONE | E_V4,
+	    .dialect = D_CHANGEIP },
+	{ .name = "spdyn", DYN2, NIC, .flags = E_ONE | E_PERHOST },
+	{ .name = "nsupdate.info", DYN2, NIC, .flags = E_ONE | E_PERHOST },
+	{ .name = "inwx", .path = "/nic/update", .p4 = "myip", .p6 = "myipv6",
+	    .absent = INWX },
+	{ .name = "joker", DYN2, NIC, .quser = "username", .qsecret = "password",
+	    .flags = E_ONE | E_LISTBAD },
+	{ .name = "desec", .qname = "hostname", .p4 = "myipv4",
+	    .p6 = "myipv6", .flags = E_MYIP, .absent = DESEC,
+	    .dialect = D_DESEC },
+	{ .name = "ipv64", DYN2, NIC, .p6 = "myipv6" },
+	{ .name = "loopia", DYN2, .path = "/XDynDNSServer/XDynDNS.php?system=custom",
+	    .flags = E_ONE | E_LISTBAD },
+	{ .name = "allinkl", .path = "/", .p4 = "myip", .flags = E_LISTBAD },
+	{ .name = "selfhost", DYN2, NIC, .flags = E_ONE | E_LISTBAD,
+	    .dialect = D_SELFHOST },
+	{ .name = "dode", .path = "/", .p4 = "myip", .flags = E_LISTBAD,
+	    .dialect = D_DODE },
+	{ .name = "dyndnsit", DYN2, .path = "/nic/update?system=dyndns",
+	    .flags = E_ONE | E_V4 },
+	{ .name = "ddnss", .path = "/upd.php", .qname = "host", .p4 = "ip",
+	    .p6 = "ip6", .qsecret = "key", .flags = E_ONE, .dialect = D_DDNSS },
+	{ .name = "afraid", DYN2, NIC, .flags = E_ONE | E_LISTBAD },
+	{ .name = "dynv6", .path = "/api/update", .qname = "hostname",
+	    .p4 = "ipv4", .p6 = "ipv6", .qsecret = "token", .flags = E_ONE,
+	    .dialect = D_DYNV6 },
+	{ .name = "infomaniak", DYN2, NIC, .flags = E_ONE | E_LISTBAD,
+	    .dialect = D_INFOMANIAK },
+	{ .name = "opendns", DYN2, NIC, .flags = E_ONE | E_V4 },
+	{ .name = "nowdns", DYN2, .path = "/update", .flags = E_ONE | E_LISTBAD,
+	    .dialect = D_400 },
+	{ .name = "dyfi", DYN2, NIC, .flags = E_V4 | E_SRC },
+	{ .name = "corenetworks", DYN2, .path = "/", .flags = E_ONE | E_LISTBAD,
+	    .absent = CLEAR },
+	{ .name = "variomedia", DYN2, NIC, .flags = E_ONE },
+	{ .name = "hostingde", DYN2, NIC, .flags = E_ONE | E_LISTBAD },
+	{ .name = "simply", DYN2, .path = "/2/ddns/", .flags = E_ONE | E_LISTBAD },
+	{ .name = "duckdns", .path = "/update", .qname = "domains",
+	    .zone = "duckdns.org", .p4 = "ip", .p6 = "ipv6", .qsecret = "token",
+	    .dialect = D_DUCK },
+	{ .name = "namecheap", .path = "/update", .qname = "host",
+	    .qzone = "domain", .p4 = "ip", .qsecret = "password",
+	    .flags = E_ONE | E_V4, .dialect = D_NAMECHEAP },
+	{ .name = "freedns", .path = "/dynamic/update.php", .p4 = "address",
+	    .qsecret = "", .flags = E_LISTBAD, .dialect = D_FREEDNS },
+	{ .name = "easydns", DYN2, .path = "/dyn/generic.php",
+	    .flags = E_ONE | E_LISTBAD, .dialect = D_EASYDNS },
+	{ .name = "zoneedit", .path = "/auth/dynamic.html", .qname = "host",
+	    .p4 = "dnsto", .flags = E_ONE | E_V4, .dialect = D_ZONEEDIT },
+	{ .name = "njalla", .path = "/update/", .qname = "h", .p4 = "a",
+	    .p6 = "aaaa", .qsecret = "k", .flags = E_ONE | E_PERHOST,
+	    .dialect = D_NJALLA },
+	{ .name = "domeneshop", DYN2, .path = "/v0/dyndns/update",
+	    .flags = E_ONE | E_LISTBAD, .dialect = D_DOMENESHOP },
+	{ .name = "regfish", .path = "/?forcehost=1", .qname = "fqdn",
+	    .p4 = "ipv4", .p6 = "ipv6", .qsecret = "token", .flags = E_ONE,
+	    .dialect = D_REGFISH },
+	{ .name = "3322", DYN2, .path = "/dyndns/update?system=dyndns",
+	    .flags = E_ONE | E_V4 },
+	{ .name = "schokokeks", .path = "/nic/update", .p4 = "myip",
+	    .flags = E_V4 },
+	{ .name = "udmedia", .path = "/nic/update", .p4 = "myip",
+	    .flags = E_LISTBAD },
+	{ .name = "dnshome", .path = "/dyndns.php", .qname = "hostname",
+	    .p4 = "ip", .p6 = "ip6", .flags = E_ONE | E_PERHOST },
+	{ .name = "twodns", .path = "/update", .qname = "hostname", .p4 = "ip",
+	    .flags = E_ONE | E_V4 },
+	{ .name = "goip", .path = "/setip", .qname = "subdomain", .p4 = "ip",
+	    .p6 = "ip6", .quser = "username", .qsecret = "password",
+	    .flags = E_ONE, .dialect = D_GOIP },
+	{ .name = "freemyip", .path = "/update", .qname = "domain",
+	    .qsecret = "token", .flags = E_ONE | E_V4 | E_SRC,
+	    .dialect = D_OKERR },
+	{ .name = "myonlineportal", .path = "/updateddns", .qname = "hostname",
+	    .p4 = "ip", .p6 = "ip6", .quser = "username", .qsecret = "password",
+	    .flags = E_ONE },
+	{ .name = "dondominio", .path = "/plain/", .qname = "host", .p4 = "ip",
+	    .quser = "user", .qsecret = "password", .flags = E_ONE | E_V4,
+	    .dialect = D_OKERR },
+	{ .name = "keysystems", .path = "/update.php", .qname = "hostname",
+	    .p4 = "ip", .qsecret = "password", .flags = E_ONE | E_V4 | E_PERHOST,
+	    .dialect = D_KEYSYS },
+	{ .name = "mydnsjp", .path = "/directip.html", .p4 = "IPV4ADDR",
+	    .p6 = "IPV6ADDR", .quser = "MID", .qsecret = "PWD",
+	    .dialect = D_MYDNS },
+	{ .name = "ydns", .path = "/api/v1/update/", .qname = "host",
+	    .p4 = "ip", .flags = E_ONE | E_LISTBAD },
+	{ .name = "eurodns", DYN2, .path = "/update/", .flags = E_ONE | E_LISTBAD },
+	{ .name = "xlhost", DYN2, NIC, .flags = E_ONE | E_V4 },
+	{ .name = "oray", DYN2, .path = "/ph/update", .flags = E_ONE | E_V4 },
+	{ .name = "nederhost", DYN2, NIC, .flags = E_V4 },
+	{ .name = "giradns", .path = "/hsdyndns.php", .p4 = "ip", .quser = "u",
+	    .qsecret = "p", .flags = E_V4, .dialect = D_OKERR },
+	{ .name = NULL }
 };
 
 #define MAXREC	20
@@ -278,19 +352,109 @@ refuse(struct out *o, const struct emu *e, const char *word)
 		o->status = 400;
 		say(o, "%s\n", word);
 		return;
+	case D_DUCK:
+		say(o, "%s", "KO");
+		return;
+	case D_NAMECHEAP:
+		say(o, "<?xml version=\"1.0\"?>\r\n<interface-response><Command>"
+		    "SETDNSHOST</Command><ErrCount>1</ErrCount><errors><Err1>%s"
+		    "</Err1></errors><Done>true</Done></interface-response>\r\n",
+		    auth ? "Passwords do not match" : "No Records updated. A "
+		    "record not Found;");
+		return;
+	case D_FREEDNS:
+		say(o, "%s\n", "ERROR: Unable to locate this record (changed "
+		    "password recently? deleted and re-created this dns entry?)");
+		return;
+	case D_EASYDNS:
+		say(o, "%s\n", auth ? "NOACCESS" : "ILLEGAL INPUT");
+		return;
+	case D_ZONEEDIT:
+		say(o, "<ERROR CODE=\"%s\" TEXT=\"refused\">\n", auth ? "708" :
+		    "702");
+		return;
+	case D_NJALLA:
+		o->status = 401;
+		say(o, "%s\n", "{\"status\": 401, \"message\": \"invalid host "
+		    "or key\"}");
+		return;
+	case D_DOMENESHOP:
+	case D_GOIP:
+	case D_MYDNS:
+	case D_DYNV6:
+		o->status = auth ? 401 : 404;
+		say(o, "%s\n", auth ? "Unauthorized" : "Not Found");
+		return;
+	case D_REGFISH:
+		say(o, "%s\n", auth ? "failed|401|invalid token" :
+		    "failed|412|fqdn not found");
+		return;
+	case D_OKERR:
+		say(o, "%s\n", "ERROR");
+		return;
+	case D_KEYSYS:
+		say(o, "[RESPONSE]\ncode = %s\nEOF\n", auth ? "531" : "545");
+		return;
+	case D_DDNSS:
+		say(o, "%s\n", auth ? "badauth" : "nohost");
+		return;
 	default:
 		o->status = auth ? 401 : 200;
 		say(o, "%s\n", word);
 	}
 }
 
-static int
-authorised(const char *req, const struct emu *e, const char *host)
+/* The first query item, percent-decoded (a bare key). */
+static const char *
+bare(const char *q)
 {
-	char h[512], up[512];
+	static char v[512];
+	size_t n = 0;
+
+	for (; q != NULL && *q && *q != '&' && n < sizeof(v) - 1; q++)
+		if (*q == '%' && isxdigit((unsigned char)q[1]) &&
+		    isxdigit((unsigned char)q[2])) {
+			v[n++] = (char)(hexval(q[1]) << 4 | hexval(q[2]));
+			q += 2;
+		} else
+			v[n++] = *q;
+	v[n] = '\0';
+	return v;
+}
+
+/*
+ * The credential: Basic, or the query's secret (and user); "user:secret"
+ * must be one given with -K, the user the host name where it is per host.
+ */
+static int
+authorised(const char *req, const struct emu *e, const char *q,
+    const char *host)
+{
+	char h[512], up[1024];
+	const char *user = NULL, *sec;
+	size_t ul;
 	int i;
 
 	header(req, "Authorization", h, sizeof(h));
+	if (e->qsecret != NULL) {
+		if (h[0] != '\0')
+			return 0;	/* a client that sends both is wrong */
+		sec = e->qsecret[0] ? arg(q, e->qsecret) : bare(q);
+		if (sec == NULL)
+			return 0;
+		if (e->quser != NULL && (user = arg(q, e->quser)) == NULL)
+			return 0;
+		if (e->flags & E_PERHOST)
+			user = host;
+		for (i = 0; i < ncreds; i++) {
+			ul = strcspn(creds[i], ":");
+			if (strcmp(creds[i] + ul + (creds[i][ul] == ':'), sec) == 0 &&
+			    (user == NULL || (strlen(user) == ul &&
+			    strncasecmp(creds[i], user, ul) == 0)))
+				return 1;
+		}
+		return ncreds == 0;
+	}
 	if (strncmp(h, "Basic ", 6) != 0 || unb64(h + 6, up, sizeof(up)) < 0)
 		return 0;
 	if ((e->flags & E_PERHOST) && (host == NULL ||
@@ -300,6 +464,35 @@ authorised(const char *req, const struct emu *e, const char *host)
 		if (strcmp(up, creds[i]) == 0)
 			return 1;
 	return ncreds == 0;
+}
+
+/* The request's names, in full, comma-separated (labels made whole). */
+static const char *
+fullnames(const struct emu *e, const char *q)
+{
+	static char buf[2048];
+	const char *l = arg(q, e->qname), *z = e->zone, *p, *c;
+	size_t n = 0;
+
+	if (l == NULL)
+		return NULL;
+	if (e->qzone != NULL && (z = arg(q, e->qzone)) == NULL)
+		return NULL;
+	if (z == NULL)
+		return l;
+	buf[0] = '\0';
+	for (p = l; *p; p = *c ? c + 1 : c) {
+		c = p + strcspn(p, ",");
+		if (c - p == 1 && *p == '@')
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+			    n ? "," : "", z);
+		else
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+			    "%s%.*s.%s", n ? "," : "", (int)(c - p), p, z);
+		if (n >= sizeof(buf))
+			return NULL;
+	}
+	return buf;
 }
 
 /* One family's new value by the provider's rule for what was (not) given. */
@@ -361,6 +554,10 @@ static void
 update(struct out *o, const struct emu *e, struct rec *r, const char *v4,
     const char *v6, int none, const char *q, const char *src, int srcfam)
 {
+	static const char nc[] = "<?xml version=\"1.0\"?>\r\n<interface-response>"
+	    "<Command>SETDNSHOST</Command><Language>eng</Language><IP>%s</IP>"
+	    "<ErrCount>0</ErrCount><errors /><ResponseCount>0</ResponseCount>"
+	    "<responses /><Done>true</Done></interface-response>\r\n";
 	char a[64], aaaa[64], echo[130];
 	int changed, g4, g6;
 
@@ -393,6 +590,64 @@ update(struct out *o, const struct emu *e, struct rec *r, const char *v4,
 		break;
 	case D_INFOMANIAK:
 		say(o, "%s\n", changed ? "successfully_changed" : "no_change");
+		break;
+	case D_DUCK:		/* one reply for the whole request */
+		if (o->len == 0)
+			say(o, "%s", "OK");
+		break;
+	case D_NAMECHEAP:
+		say(o, nc, echo);
+		break;
+	case D_FREEDNS:
+		if (changed) {
+			say(o, "Updated 1 host(s) %s", r->name);
+			say(o, " to %s in 0.102 seconds\n", echo);
+		} else
+			say(o, "ERROR: Address %s has not changed.\n", echo);
+		break;
+	case D_EASYDNS:
+		say(o, "%s\n", "NOERROR");
+		break;
+	case D_ZONEEDIT:
+		if (changed)
+			say(o, "<SUCCESS CODE=\"200\" TEXT=\"Update succeeded.\" "
+			    "IP=\"%s\">\n", echo);
+		else
+			say(o, "<ERROR CODE=\"707\" TEXT=\"Duplicate updates for "
+			    "the same host/ip, adjust client settings\" IP=\"%s\">"
+			    "\n", echo);
+		break;
+	case D_NJALLA:
+		say(o, "{\"status\": 200, \"message\": \"record updated\", "
+		    "\"value\": {\"A\": \"%s\"}}\n", a);
+		break;
+	case D_DOMENESHOP:
+		o->status = 204;
+		break;
+	case D_REGFISH:
+		say(o, "%s\n", changed ? "success|100|update succeeded!" :
+		    "success|101|no update needed at this time..");
+		break;
+	case D_GOIP:
+		say(o, "%s (", r->name);
+		say(o, "%s) aktualisiert\n", echo);
+		break;
+	case D_OKERR:
+		say(o, "%s\n", "OK");
+		break;
+	case D_KEYSYS:
+		say(o, "%s", "[RESPONSE]\ncode = 200\ndescription = Command "
+		    "completed successfully\nEOF\n");
+		break;
+	case D_MYDNS:
+		say(o, "%s", "<html><body>login and update</body></html>\n");
+		break;
+	case D_DYNV6:
+		say(o, "%s\n", changed ? "addresses updated" :
+		    "addresses unchanged");
+		break;
+	case D_DDNSS:
+		say(o, "%s\n", changed ? "Updated 1 hostname." : "No change");
 		break;
 	default:
 		say(o, changed ? "good %s\n" : "nochg %s\n", echo);
@@ -484,10 +739,9 @@ emulate1(struct out *o, const struct emu *e, char *req, const char *src,
 		say(o, "%s\n", "<html>not found</html>");
 		return;
 	}
-	host = arg(q, "hostname");
-	if ((e->flags & E_BOUND) && nzone > 0)
-		host = zone[0].name;
-	if (!authorised(req, e, host))
+	host = e->qname != NULL ? fullnames(e, q) : nzone > 0 ? zone[0].name :
+	    NULL;
+	if (!authorised(req, e, q, host))
 		{
 		refuse(o, e, "badauth");
 		return;

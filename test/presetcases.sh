@@ -31,8 +31,9 @@ pre() {
 }
 
 # sent TARGET...: exactly these requests, in order, each with the
-# credential of RU (default bob) and the User-Agent UA (default $AGENT);
-# "USER TARGET" gives one request its own user
+# credential of RU (default bob; "-": none, the secret is in the query)
+# and the User-Agent UA (default $AGENT); "USER TARGET" gives one request
+# its own user
 sent() {
 	: >"$W/wantreq"
 	for t; do
@@ -41,7 +42,7 @@ sent() {
 		{
 			printf 'GET %s HTTP/1.0\r\n' "$t"
 			printf 'Host: %s\r\n' "${PHOST:-localhost:$PORT}"
-			printf 'Authorization: Basic %s\r\n' \
+			[ "$u" = - ] || printf 'Authorization: Basic %s\r\n' \
 			    "$(printf '%s' "$u:$SECRET" | base64 -w0)"
 			printf 'User-Agent: %s\r\n' "${UA:-$AGENT}"
 			printf 'Connection: close\r\n\r\n'
@@ -86,7 +87,7 @@ case_ "preset dyn: names in one request, a line each" pc dyn "-u bob $P4 $N $N2"
 t_pnoip() {
 	UA=$NOIPUA
 	pc noip "-u bob $P46 $N" "$N updated 203.0.113.7,2001:db8::7 good" \
-	    "$A7;$AAAA7;$B" "$Q&myip=203.0.113.7,2001:db8::7&$PT"
+	    "$A7;$AAAA7;$B" "$Q&myip=203.0.113.7,2001:db8::7"
 	UA=
 	echo "$NOIPUA" | grep -Eq "^ddnsup ddnsup/[^ ]+-$VERSION [^ @]+@[^ @]+$" ||
 	    bad "not No-IP's User-Agent form: $NOIPUA"
@@ -106,14 +107,14 @@ t_phe() {
 	pc he "$P4 $N $N2" \
 	    "$N updated 203.0.113.7 good;$N2 updated 203.0.113.7 good" \
 	    "$A7;$AAAA1;$N2 A 203.0.113.7" \
-	    "$N $Q&myip=203.0.113.7&$PT" "$N2 $Q2&myip=203.0.113.7&$PT"
+	    "$N $Q&myip=203.0.113.7" "$N2 $Q2&myip=203.0.113.7"
 	CREDS=
 }
 case_ "preset he: one request per name, each with the name's credential" t_phe
 t_phe46() {
 	CREDS=$N
 	pc he "$P46 $N" "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-	    "$N $Q&myip=203.0.113.7&$PT" "$N $Q&myip=2001:db8::7&$PT"
+	    "$N $Q&myip=203.0.113.7" "$N $Q&myip=2001:db8::7"
 	CREDS=
 }
 case_ "preset he: one request per family" t_phe46
@@ -130,16 +131,16 @@ t_phebadip() {
 }
 case_ "preset he: a combined myip is badip (the emulation)" t_phebadip
 case_ "preset tunnelbroker" pc tunnelbroker "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7&$PT"
+    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7"
 case_ "preset dnsomatic: names in one request" pc dnsomatic "-u bob $P4 $N $N2" \
     "$N updated 203.0.113.7 good;$N2 updated 203.0.113.7 good" \
     "$A7;$AAAA1;$N2 A 203.0.113.7" "$Q,$N2&myip=203.0.113.7&$PT"
 case_ "preset dynu: both families" pc dynu "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "$Q&myip=203.0.113.7&myipv6=2001:db8::7&$PT"
+    "$Q&myip=203.0.113.7&myipv6=2001:db8::7"
 case_ "preset dynu: IPv6 alone keeps the A record (myip=no)" pc dynu "-u bob $P6 $N" \
     "$N updated 2001:db8::7 good" "$A1;$AAAA7;$B" \
-    "$Q&myipv6=2001:db8::7&myip=no&$PT"
+    "$Q&myipv6=2001:db8::7&myip=no"
 t_pdynu4() {
 	# over IPv6, where dynu would fill the AAAA from the connection
 	emu dynu -6
@@ -148,7 +149,7 @@ t_pdynu4() {
 	status 0
 	out "$N updated 203.0.113.7 good"
 	PHOST="[::1]:$PORT"
-	sent "$Q&myip=203.0.113.7&myipv6=no&$PT"
+	sent "$Q&myip=203.0.113.7&myipv6=no"
 	PHOST=
 	zone "$A7;$AAAA1;$B"
 }
@@ -164,8 +165,8 @@ t_pdynudamage() {
 case_ "preset dynu: without myip=no the A record is the connection's (the emulation)" t_pdynudamage
 case_ "preset ovh: new host's path, one request per family" pc ovh "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "/nic/update?system=dyndns&hostname=$N&myip=203.0.113.7&$PT" \
-    "/nic/update?system=dyndns&hostname=$N&myip=2001:db8::7&$PT"
+    "/nic/update?system=dyndns&hostname=$N&myip=203.0.113.7" \
+    "/nic/update?system=dyndns&hostname=$N&myip=2001:db8::7"
 t_povh6() {
 	emu ovh
 	pre ovh -u bob -6 $N
@@ -179,9 +180,9 @@ t_povh6() {
 case_ "preset ovh: IPv6 needs an explicit address; host" t_povh6
 case_ "preset strato" pc strato "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "$Q&myip=203.0.113.7,2001:db8::7&$PT"
+    "$Q&myip=203.0.113.7,2001:db8::7"
 case_ "preset changeip: '200 Successful Update' is updated" pc changeip "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7&$PT"
+    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&ip=203.0.113.7"
 t_pchangeipauth() {
 	CREDS=alice
 	emu changeip
@@ -204,14 +205,14 @@ t_pspdyn() {
 	pc spdyn "$P46 $N $N2" \
 	    "$N updated 203.0.113.7,2001:db8::7 good;$N2 updated 203.0.113.7,2001:db8::7 good" \
 	    "$A7;$AAAA7;$N2 A 203.0.113.7;$N2 AAAA 2001:db8::7" \
-	    "$N $Q&myip=203.0.113.7,2001:db8::7&$PT" "$N2 $Q2&myip=203.0.113.7,2001:db8::7&$PT"
+	    "$N $Q&myip=203.0.113.7,2001:db8::7" "$N2 $Q2&myip=203.0.113.7,2001:db8::7"
 	CREDS=
 }
 case_ "preset spdyn: one name per request (update token)" t_pspdyn
 t_pnsupdate() {
 	CREDS=$N
 	pc nsupdate.info "$P46 $N" "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-	    "$N $Q&myip=203.0.113.7&$PT" "$N $Q&myip=2001:db8::7&$PT"
+	    "$N $Q&myip=203.0.113.7" "$N $Q&myip=2001:db8::7"
 	CREDS=
 	ddnsup -o Provider=nsupdate.info -n $P46 $N
 	grep '^#' "$W/out" >"$W/got"
@@ -221,7 +222,7 @@ t_pnsupdate() {
 case_ "preset nsupdate.info: a request per family, to its host, user = name" t_pnsupdate
 case_ "preset inwx: both families, no hostname" pc inwx "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "/nic/update?myip=203.0.113.7&myipv6=2001:db8::7&$PT"
+    "/nic/update?myip=203.0.113.7&myipv6=2001:db8::7"
 t_pinwx1() {
 	emu inwx
 	for a in "$P4" "$P6" ""; do
@@ -237,21 +238,28 @@ t_pinwx1() {
 	zone "$A7;$B"
 }
 case_ "preset inwx: a single family is refused, nothing sent" t_pinwx1
-case_ "preset joker: one request per family" pc joker "-u bob $P46 $N" \
-    "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "$Q&myip=203.0.113.7&$PT" "$Q&myip=2001:db8::7&$PT"
+SQ=$(printf '%s' "$SECRET" | sed 's/ /%20/g; s/!/%21/g')
+t_pjoker() {
+	RU=-
+	pc joker "-u bob $P46 $N" \
+	    "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
+	    "$Q&username=bob&password=$SQ&myip=203.0.113.7" \
+	    "$Q&username=bob&password=$SQ&myip=2001:db8::7"
+	RU=
+}
+case_ "preset joker: credentials in the query, one request per family" t_pjoker
 case_ "preset desec: both families, names in one request" pc desec "-u bob $P46 $N $N2" \
     "$N updated 203.0.113.7,2001:db8::7 good;$N2 updated 203.0.113.7,2001:db8::7 good" \
     "$A7;$AAAA7;$N2 A 203.0.113.7;$N2 AAAA 2001:db8::7" \
-    "$Q,$N2&myipv4=203.0.113.7&myipv6=2001:db8::7&$PT"
+    "$Q,$N2&myipv4=203.0.113.7&myipv6=2001:db8::7"
 case_ "preset desec: IPv6 alone preserves the A record" pc desec "-u bob $P6 $N" \
     "$N updated 2001:db8::7 good" "$A1;$AAAA7;$B" \
-    "$Q&myipv6=2001:db8::7&myipv4=preserve&$PT"
+    "$Q&myipv6=2001:db8::7&myipv4=preserve"
 case_ "preset desec: IPv4 alone preserves the AAAA record" pc desec "-u bob $P4 $N" \
     "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" \
-    "$Q&myipv4=203.0.113.7&myipv6=preserve&$PT"
+    "$Q&myipv4=203.0.113.7&myipv6=preserve"
 case_ "preset desec: the connection's IPv4, the AAAA preserved" pc desec "-u bob -4 $N" \
-    "$N updated - good" "$N A 127.0.0.1;$AAAA1;$B" "$Q&myipv6=preserve&$PT"
+    "$N updated - good" "$N A 127.0.0.1;$AAAA1;$B" "$Q&myipv6=preserve"
 t_pdesec() {
 	emu desec
 	pre desec -u bob $N
@@ -270,48 +278,58 @@ t_pdesec() {
 case_ "preset desec: no family known is refused; 404 nohost" t_pdesec
 case_ "preset ipv64" pc ipv64 "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "$Q&myip=203.0.113.7&myipv6=2001:db8::7&$PT"
-case_ "preset loopia" pc loopia "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7&$PT"
-case_ "preset allinkl: no hostname" pc allinkl "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "/?myip=203.0.113.7&$PT"
-case_ "preset selfhost: 200 good is updated" pc selfhost "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7&$PT"
-case_ "preset selfhost: 204 is unchanged" pc selfhost "-u bob -a 192.0.2.1 $N" \
-    "$N unchanged 192.0.2.1 nochg" "$A1;$AAAA1;$B" "$Q&myip=192.0.2.1&$PT"
-case_ "preset dode: one request per family" pc dode "-u bob $P46 $N" \
+    "$Q&myip=203.0.113.7&myipv6=2001:db8::7"
+case_ "preset loopia: XDynDNS.php, one request per family" pc loopia "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "$Q&myip=203.0.113.7&$PT" "$Q&myip=2001:db8::7&$PT"
-t_pdode400() {
+    "/XDynDNSServer/XDynDNS.php?system=custom&hostname=$N&myip=203.0.113.7" \
+    "/XDynDNSServer/XDynDNS.php?system=custom&hostname=$N&myip=2001:db8::7"
+case_ "preset allinkl: no hostname" pc allinkl "-u bob $P4 $N" \
+    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "/?myip=203.0.113.7"
+case_ "preset allinkl: IPv6 in its own request" pc allinkl "-u bob $P46 $N" \
+    "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
+    "/?myip=203.0.113.7" "/?myip=2001:db8::7"
+case_ "preset selfhost: 200 good is updated" pc selfhost "-u bob $P4 $N" \
+    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7"
+case_ "preset selfhost: IPv6 in its own request" pc selfhost "-u bob $P46 $N" \
+    "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
+    "$Q&myip=203.0.113.7" "$Q&myip=2001:db8::7"
+case_ "preset selfhost: 204 is unchanged" pc selfhost "-u bob -a 192.0.2.1 $N" \
+    "$N unchanged 192.0.2.1 nochg" "$A1;$AAAA1;$B" "$Q&myip=192.0.2.1"
+case_ "preset dode: FlexDNS's /?myip=, one request per family" pc dode "-u bob $P46 $N" \
+    "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
+    "/?myip=203.0.113.7" "/?myip=2001:db8::7"
+t_pdode2() {
 	emu dode
-	pre dode -u bob $P4 $N3
+	pre dode -u bob $P4 $N $N2
 	status 78
-	out "$N3 failed 203.0.113.7 numhost"
+	errhas "dode: the account names its host: one name per instance"
+	nothingsent
 }
-case_ "preset dode: HTTP 400 numhost" t_pdode400
+case_ "preset dode: the FlexDNS user names its host, so one name" t_pdode2
 case_ "preset dyndnsit" pc dyndnsit "-u bob $P4 $N" \
     "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" \
-    "/nic/update?system=dyndns&hostname=$N&myip=203.0.113.7&$PT"
-for p in ddnss afraid hostingde simply; do
+    "/nic/update?system=dyndns&hostname=$N&myip=203.0.113.7"
+for p in afraid hostingde; do
 	case_ "preset $p: one request per family" pc $p "-u bob $P46 $N" \
 	    "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-	    "$Q&myip=203.0.113.7&$PT" "$Q&myip=2001:db8::7&$PT"
+	    "$Q&myip=203.0.113.7" "$Q&myip=2001:db8::7"
 done
-case_ "preset dynv6: IPv4 only" pc dynv6 "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7&$PT"
+case_ "preset simply: api.simply.com, one request per family" pc simply "-u bob $P46 $N" \
+    "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
+    "/2/ddns/?hostname=$N&myip=203.0.113.7" "/2/ddns/?hostname=$N&myip=2001:db8::7"
 case_ "preset infomaniak: successfully_changed is updated" pc infomaniak "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "$Q&myip=203.0.113.7&$PT" "$Q&myip=2001:db8::7&$PT"
+    "$Q&myip=203.0.113.7" "$Q&myip=2001:db8::7"
 case_ "preset infomaniak: no_change is unchanged" pc infomaniak "-u bob -a 192.0.2.1 $N" \
-    "$N unchanged 192.0.2.1 nochg" "$A1;$AAAA1;$B" "$Q&myip=192.0.2.1&$PT"
+    "$N unchanged 192.0.2.1 nochg" "$A1;$AAAA1;$B" "$Q&myip=192.0.2.1"
 case_ "preset opendns" pc opendns "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7&$PT"
+    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "$Q&myip=203.0.113.7"
 case_ "preset nowdns: path /update" pc nowdns "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "/update?hostname=$N&myip=203.0.113.7&$PT" "/update?hostname=$N&myip=2001:db8::7&$PT"
+    "/update?hostname=$N&myip=203.0.113.7" "/update?hostname=$N&myip=2001:db8::7"
 case_ "preset dyfi: the connection's address" pc dyfi "-u bob $N $N2" \
     "$N updated 127.0.0.1 good;$N2 updated 127.0.0.1 good" \
-    "$N A 127.0.0.1;$AAAA1;$N2 A 127.0.0.1" "$Q,$N2&$PT"
+    "$N A 127.0.0.1;$AAAA1;$N2 A 127.0.0.1" "$Q,$N2"
 t_pdyfi() {
 	emu dyfi
 	pre dyfi -u bob $P4 $N
@@ -321,13 +339,13 @@ t_pdyfi() {
 }
 case_ "preset dyfi: an address is refused" t_pdyfi
 case_ "preset corenetworks: IPv4 alone keeps the AAAA (keepipv6=1)" pc corenetworks "-u bob $P4 $N" \
-    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "/?hostname=$N&myip=203.0.113.7&keepipv6=1&$PT"
+    "$N updated 203.0.113.7 good" "$A7;$AAAA1;$B" "/?hostname=$N&myip=203.0.113.7&keepipv6=1"
 case_ "preset corenetworks: one request per family, each keeping the other" pc corenetworks "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "/?hostname=$N&myip=203.0.113.7&keepipv6=1&$PT" "/?hostname=$N&myip=2001:db8::7&keepipv4=1&$PT"
+    "/?hostname=$N&myip=203.0.113.7&keepipv6=1" "/?hostname=$N&myip=2001:db8::7&keepipv4=1"
 case_ "preset variomedia" pc variomedia "-u bob $P46 $N" \
     "$N updated 203.0.113.7,2001:db8::7 good" "$A7;$AAAA7;$B" \
-    "$Q&myip=203.0.113.7,2001:db8::7&$PT"
+    "$Q&myip=203.0.113.7,2001:db8::7"
 
 t_pdry() {
 	ddnsup -o Provider=he -n $P46 $N $N2
@@ -335,10 +353,10 @@ t_pdry() {
 	grep -c '^GET ' "$W/out" | grep -qx 4 || bad "-n shows $(grep -c '^GET ' "$W/out") requests, not 4"
 	grep '^GET \|^Authorization' "$W/out" >"$W/got"
 	printf '%s\n' \
-	    "GET $Q&myip=203.0.113.7&$PT HTTP/1.0" "Authorization: Basic ********" \
-	    "GET $Q&myip=2001:db8::7&$PT HTTP/1.0" "Authorization: Basic ********" \
-	    "GET $Q2&myip=203.0.113.7&$PT HTTP/1.0" "Authorization: Basic ********" \
-	    "GET $Q2&myip=2001:db8::7&$PT HTTP/1.0" "Authorization: Basic ********" >"$W/want"
+	    "GET $Q&myip=203.0.113.7 HTTP/1.0" "Authorization: Basic ********" \
+	    "GET $Q&myip=2001:db8::7 HTTP/1.0" "Authorization: Basic ********" \
+	    "GET $Q2&myip=203.0.113.7 HTTP/1.0" "Authorization: Basic ********" \
+	    "GET $Q2&myip=2001:db8::7 HTTP/1.0" "Authorization: Basic ********" >"$W/want"
 	diff -u "$W/want" "$W/got" >"$W/diff" || { bad "-n differs:"; cat "$W/diff" >>"$W/why"; }
 	nosecret
 }
