@@ -176,7 +176,9 @@ target(char *dst, size_t size, const struct job *j, int masked)
 			if ((l = dyndns_label(p, j, j->names[i], &zone)) == NULL)
 				return fail(F_CONFIG, "%s: not under %s",
 				    j->names[i], zone);
-			bad |= enc(dst, size, &n, l);
+			/* "@", the zone itself: as the provider writes it */
+			bad |= strcmp(l, "@") == 0 ? add(dst, size, &n, l) :
+			    enc(dst, size, &n, l);
 		}
 		if (p->qzone != NULL)
 			bad |= param(dst, size, &n, p->qzone, zone);

@@ -677,10 +677,10 @@ static int
 addresses(const struct emu *e, const char *q, const char **v4,
     const char **v6)
 {
-	const char *l = arg(q, e->p4), *a4 = NULL, *a6 = NULL;
+	const char *l = e->p4 ? arg(q, e->p4) : NULL, *a4 = NULL, *a6 = NULL;
 
 	*v4 = *v6 = NULL;
-	if (e->flags & E_SRC)
+	if ((e->flags & E_SRC) || e->p4 == NULL)
 		return 0;
 	if (e->p6 != NULL) {
 		*v4 = l;

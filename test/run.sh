@@ -339,6 +339,7 @@ fi
 . "$T/faultcases.sh"
 . "$T/faultcases2.sh"
 . "$T/presetcases.sh"
+. "$T/providercases2.sh"
 . "$T/sandboxcases.sh"
 . "$T/tlscases.sh"
 . "$T/timecases.sh"
