@@ -54,7 +54,7 @@ ddnsup.o: ddnsup.c ddnsup.h util.h result.h cert.h http.h conf.h cli.h presets.h
 cert.o: cert.c ddnsup.h util.h cert.h anchors.h chain.h
 chain.o: chain.c chain.h
 checkip.o: checkip.c ddnsup.h util.h net.h cert.h http.h presets.h job.h checkip.h
-cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h custom.h rest.h
+cli.o: cli.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h custom.h rest.h checkip.h
 conf.o: conf.c ddnsup.h util.h conf.h
 custom.o: custom.c ddnsup.h util.h cert.h http.h conf.h presets.h job.h custom.h
 dns.o: dns.c dns.h
@@ -63,7 +63,7 @@ hash.o: hash.c ddnsup.h util.h hash.h
 hold.o: hold.c ddnsup.h util.h cert.h http.h hash.h presets.h job.h proto.h state.h hold.h
 http.o: http.c ddnsup.h util.h net.h cert.h tls.h http.h
 ifaddr.o: ifaddr.c ddnsup.h util.h ifaddr.h
-job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h custom.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h rest.h
+job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h custom.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h rest.h checkip.h
 json.o: json.c json.h
 net.o: net.c ddnsup.h util.h net.h ifaddr.h
 prepare.o: prepare.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h

@@ -95,3 +95,40 @@ bad:
 	conn_close(&c);
 	return -1;
 }
+
+/*
+ * AddressURL (or -w given more than once): up to MAXCHECK pages,
+ * separated by spaces or commas, into u; their number in *n, and in
+ * norm (URLMAX bytes) the list comma-separated, as the state file keeps it.
+ */
+int
+checkip_list(struct url *u, int *n, char *norm, const char *list)
+{
+	char one[URLMAX];
+	const char *p = list;
+	size_t l;
+
+	*n = 0;
+	norm[0] = '\0';
+	if (strlen(list) >= URLMAX)
+		return fail(F_CONFIG, "the list is too long");
+	for (;;) {
+		p += strspn(p, " ,");
+		if (*p == '\0')
+			break;
+		l = strcspn(p, " ,");
+		if (*n == MAXCHECK)
+			return fail(F_CONFIG, "at most %d check pages", MAXCHECK);
+		snprintf(one, sizeof(one), "%.*s", (int)l, p);
+		if (url_parse(&u[*n], one, "/") == -1)
+			return -1;
+		if (u[*n].tls && u[*n].literal)
+			return fail(F_CONFIG, "%s: an IP address cannot be checked "
+			    "against the certificate", one);
+		snprintf(norm + strlen(norm), URLMAX - strlen(norm), "%s%s",
+		    *n > 0 ? "," : "", one);
+		(*n)++;
+		p += l;
+	}
+	return *n == 0 ? fail(F_CONFIG, "no URL") : 0;
+}

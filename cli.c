@@ -13,6 +13,7 @@
 #include "job.h"
 #include "custom.h"
 #include "rest.h"
+#include "checkip.h"
 
 /* An option that sets a parameter. */
 int
@@ -31,6 +32,17 @@ cli_set(struct cli *c, int key, const char *v, const char *opt)
 		s = &c->in.addrs[c->in.naddrs++];
 	} else
 		s = &c->in.s[key];
+	/* -w again: the pages in order, tried one after another */
+	if (key == K_ADDRESSURL && s->v != NULL && strcmp(opt, "-w") == 0 &&
+	    strcmp(s->opt, "-w") == 0) {
+		if (strlen(s->v) + strlen(v) + 2 > sizeof(c->wlist))
+			return fail(F_USAGE, "-w: the list is too long");
+		if (s->v != c->wlist)
+			snprintf(c->wlist, sizeof(c->wlist), "%s", s->v);
+		snprintf(c->wlist + strlen(c->wlist), sizeof(c->wlist) -
+		    strlen(c->wlist), ",%s", v);
+		v = c->wlist;
+	}
 	s->v = v;
 	s->opt = opt;
 	return 0;
@@ -58,10 +70,12 @@ cli_option(struct cli *c, const char *kv)
 static int
 clivalue(const struct setting *s, int k)
 {
+	static struct url w[MAXCHECK];
+	char norm[URLMAX];
 	unsigned char iid[8];
 	struct url u;
 	long long n;
-	int on;
+	int on, nw;
 
 	if (value_range(k) != NULL)
 		return value_number(s, k, &n);
@@ -81,7 +95,7 @@ clivalue(const struct setting *s, int k)
 	case K_STATE:
 		return *s->v == '\0' ? value_bad(s, k, "an empty path") : 0;
 	case K_ADDRESSURL:
-		return url_parse(&u, s->v, "/") == -1 ?
+		return checkip_list(w, &nw, norm, s->v) == -1 ?
 		    value_bad(s, k, "%s", lastfail.msg) : 0;
 	case K_UPDATEURL:
 		return custom_parse(s->v, &u) == -1 ?

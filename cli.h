@@ -1,4 +1,4 @@
-/* cli.c: command-line values and their checks, before any file is read (needs conf.h) */
+/* cli.c: command-line values and their checks, before any file is read (needs conf.h, http.h) */
 
 struct cli {
 	struct instance in;	/* the command line's settings */
@@ -9,6 +9,7 @@ struct cli {
 	const char *conffile;	/* -f */
 	const char *select;	/* -I */
 	int optional;		/* -E: -I may match no enabled instance */
+	char wlist[URLMAX];	/* -w given more than once: the list */
 };
 
 /* An option that sets a parameter (opt: the option, for messages); -1 with fail(). */

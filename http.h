@@ -2,6 +2,7 @@
 
 #define REPLYMAX	65536	/* a reply's headers and body at most */
 #define URLMAX		300	/* a URL the user gives (-w), at most */
+#define MAXCHECK	3	/* check pages tried in order (-w, AddressURL) */
 
 struct conn;
 struct pin;

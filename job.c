@@ -30,6 +30,7 @@
 #include "tsig.h"
 #include "rfc2136.h"
 #include "rest.h"
+#include "checkip.h"
 
 /*
  * The one override rule: a key the command line sets comes from it,
@@ -397,14 +398,9 @@ addrsource(struct job *j, const struct instance *f, const struct cli *c)
 		return value_bad(eff(f, c, K_PROVIDER), K_PROVIDER, "this provider "
 		    "takes IPv4 only");
 	if (wurl != NULL) {
-		j->checkurl = wurl->v;
-		if (url_parse(&j->wurl, wurl->v, "/") == -1)
+		if (checkip_list(j->wurl, &j->nwurl, j->checklist, wurl->v) == -1)
 			return value_bad(wurl, K_ADDRESSURL, "%s", lastfail.msg);
-		if (strlen(wurl->v) >= URLMAX)
-			return value_bad(wurl, K_ADDRESSURL, "URL too long");
-		if (j->wurl.tls && j->wurl.literal)
-			return value_bad(wurl, K_ADDRESSURL, "an IP address cannot be "
-			    "checked against the certificate");
+		j->checkurl = j->checklist;
 	}
 	j->link = link != NULL ? link->v : NULL;
 	if (link == NULL && wurl == NULL && c->four != c->six) {

@@ -49,8 +49,10 @@ struct job {
 	unsigned char iid[8];	/* IPv6InterfaceID's low 64 bits */
 	int hasiid;
 	int allowprivate;	/* AllowPrivate: publish private addresses */
-	const char *checkurl;
-	struct url wurl;
+	const char *checkurl;	/* the check pages, comma-separated */
+	char checklist[URLMAX];
+	struct url wurl[MAXCHECK];
+	int nwurl;
 	long long refresh;
 	long long checkreuse;	/* CheckInterval: -w's result kept this long */
 	long long retry;	/* RetryInterval, -1: HOLDOFF */

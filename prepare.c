@@ -200,7 +200,11 @@ prepare_job(struct job *j, int dry)
 int
 prepare_cafile(struct job *j)
 {
-	if (j->proto->needca(j) || (j->checkurl && j->wurl.tls)) {
+	int i, tls = j->proto->needca(j);
+
+	for (i = 0; j->checkurl != NULL && i < j->nwurl; i++)
+		tls |= j->wurl[i].tls;
+	if (tls) {
 		if (j->cafile == NULL)
 			j->cafile = cert_cafile();
 		return 1;

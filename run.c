@@ -50,7 +50,7 @@ webcheck(struct job *j, struct state *s, long long now)
 {
 	struct checkrec *c;
 	char *out;
-	int k, fam;
+	int i, k, fam;
 
 	for (k = 0; k < 2; k++) {
 		if ((k == 0 && !(j->four || !j->six)) || (k == 1 && (!j->six ||
@@ -67,9 +67,17 @@ webcheck(struct job *j, struct state *s, long long now)
 				    out, now - c->time);
 			continue;
 		}
-		if (j->wurl.tls && anchors(j) == -1)
-			return -1;
-		if (checkip_fetch(j, &j->wurl, fam, out, ADDRLEN) == -1)
+		/* the pages in order, each within the one deadline */
+		for (i = 0; i < j->nwurl; i++) {
+			if (j->wurl[i].tls && anchors(j) == -1)
+				return -1;
+			if (checkip_fetch(j, &j->wurl[i], fam, out, ADDRLEN) == 0)
+				break;
+			if (i + 1 < j->nwurl)
+				warn("%s; trying the next check page",
+				    lastfail.msg);
+		}
+		if (i == j->nwurl)
 			return fail(lastfail.kind == F_CONFIG ? F_CONFIG :
 			    F_CHECK, "%s", lastfail.msg);
 		if (c != NULL) {

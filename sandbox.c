@@ -47,7 +47,7 @@
 #endif
 #endif
 
-#define MAXPORTS	(4 * MAXINST + 1)
+#define MAXPORTS	((4 + MAXCHECK) * MAXINST + 1)
 
 static char said[160];		/* what is in force, for -v */
 
@@ -151,14 +151,14 @@ llport(int rs, const char *port, unsigned long long access)
 	return (int)syscall(SYS_landlock_add_rule, rs, LL_RULE_PORT, &p, 0);
 }
 
-/* The job's TCP ports: its protocol's, the check page's. */
+/* The job's TCP ports: its protocol's, the check pages'. */
 static int
 ports(const struct job *j, const char **out)
 {
-	int n = j->proto->ports(j, out);
+	int n = j->proto->ports(j, out), k;
 
-	if (j->checkurl != NULL)
-		out[n++] = j->wurl.port;
+	for (k = 0; j->checkurl != NULL && k < j->nwurl; k++)
+		out[n++] = j->wurl[k].port;
 	return n;
 }
 

@@ -12,8 +12,8 @@ sandbox: util
 status: conf hold ifaddr job prepare presets result state util
 run: cert checkip hold ifaddr net result state util
 prepare: cert ifaddr result state util
-job: cert conf custom dyndns http presets proto rest rfc2136 tsig tzo util value
-cli: cert conf custom http presets rest util value
+job: cert checkip conf custom dyndns http presets proto rest rfc2136 tsig tzo util value
+cli: cert checkip conf custom http presets rest util value
 value: conf http util
 conf: util
 proto: dyndns rest rfc2136 tzo

@@ -340,6 +340,7 @@ fi
 . "$T/faultcases2.sh"
 . "$T/presetcases.sh"
 . "$T/providercases2.sh"
+. "$T/checklistcases.sh"
 . "$T/sandboxcases.sh"
 . "$T/tlscases.sh"
 . "$T/timecases.sh"
