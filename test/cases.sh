@@ -664,7 +664,7 @@ t_version() {
 	ddnsup -V
 	status 0
 	out "ddnsup $VERSION" "protocols: dyndns,tzo,rfc2136,rest" "schemes: http,https" \
-	    "presets: dyn,noip,he,tunnelbroker,dnsomatic,dynu,ovh,strato,changeip,spdyn,nsupdate.info,inwx,joker,desec,ipv64,loopia,allinkl,selfhost,dode,dyndnsit,ddnss,afraid,dynv6,infomaniak,opendns,nowdns,dyfi,corenetworks,variomedia,hostingde,simply" \
+	    "presets: dyn,noip,he,tunnelbroker,dnsomatic,dynu,ovh,strato,changeip,spdyn,nsupdate.info,inwx,joker,desec,ipv64,loopia,allinkl,selfhost,dode,dyndnsit,ddnss,afraid,dynv6,infomaniak,opendns,nowdns,dyfi,corenetworks,variomedia,hostingde,simply,duckdns,namecheap,freedns,easydns,zoneedit,njalla,domeneshop,regfish,3322,schokokeks,udmedia,dnshome,twodns,goip,freemyip,myonlineportal,dondominio,keysystems,mydnsjp,ydns,eurodns,xlhost,oray,nederhost,giradns" \
 	    "apis: cloudflare,porkbun,digitalocean,hetzner,gandi"
 }
 case_ "version" t_version

@@ -221,7 +221,7 @@ t_pvupdate() {
 	emu duckdns
 	pre duckdns -v $P4 $DK
 	status 0
-	grep -q "> GET /update?domains=home&token=\*\*\*\*\*\*\*\* " "$W/err" || bad "-v: $(grep '> GET' "$W/err")"
+	grep -q "> GET /update?domains=home&token=\*\*\*\*\*\*\*\*&ip=203.0.113.7 " "$W/err" || bad "-v: $(grep '> GET' "$W/err")"
 	grep -F -e "$SQ" "$W/out" "$W/err" >/dev/null && bad "the encoded secret appears"
 	nosecret
 	RU= ZONE=
