@@ -89,7 +89,8 @@ custom_parse(const char *t, struct url *srv)
 	const char *path = pathof(t), *p;
 	int k;
 
-	if (strncasecmp(t, "https://", 8) != 0 && strncasecmp(t, "http://", 7))
+	if (strncasecmp(t, "https://", 8) != 0 &&
+	    strncasecmp(t, "http://", 7) != 0)
 		return fail(F_USAGE, "%s: must start with https:// or http://",
 		    t);
 	if (*path != '/')

@@ -161,7 +161,7 @@ target(char *dst, size_t size, const struct job *j, int masked)
 {
 	const struct preset *p = preset_row(j->pre);
 	int has4 = j->addr4[0] != '\0', has6 = j->addr6[0] != '\0';
-	const char *zone, *l;
+	const char *zone = NULL, *l;
 	size_t n = 0;
 	int i, bad = 0;
 
