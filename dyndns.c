@@ -628,8 +628,8 @@ dyndns_check(const struct job *j)
 			    p->name, j->names[i], zone ? zone : "a zone");
 	if ((p->flags & PF_BOTH) && (!has4 || !has6))
 		return fail(F_CONFIG, "%s: give both an IPv4 and an IPv6 address:"
-		    " a request without one sets the A record to 127.0.0.1 or "
-		    "deletes the AAAA record", p->name);
+		    " without myip the A record becomes 127.0.0.1, and what a "
+		    "request without myipv6 does is not documented", p->name);
 	if ((p->keep4 != NULL || p->keep6 != NULL) && !has4 && !has6 &&
 	    j->four == j->six)
 		return fail(F_CONFIG, "%s: the provider changes the family a "

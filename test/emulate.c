@@ -22,7 +22,8 @@ enum absent {
 	KEEP,		/* a family not given stays; no address at all: source */
 	SOURCE,		/* dynu: not given is the connection's, "no" keeps */
 	DESEC,		/* connection's if that family, else deleted; preserve */
-	INWX,		/* no myip: A is 127.0.0.1; no myipv6: AAAA deleted */
+	INWX,		/* no myip: A is 127.0.0.1 (ddclient PR 690); no myipv6:
+			   undocumented, modelled as the worst, AAAA deleted */
 	CLEAR		/* core-networks: cleared unless keepipvN=1 */
 };
 enum dialect { D_DYN, D_CHANGEIP, D_DESEC, D_SELFHOST, D_INFOMANIAK, D_DODE,

@@ -230,6 +230,7 @@ t_pinwx1() {
 		pre inwx -u bob $a $N
 		status 78
 		errhas "inwx: give both an IPv4 and an IPv6 address"
+		errhas "without myip the A record becomes 127.0.0.1"
 	done
 	nothingsent
 	zone "$A1;$AAAA1;$B"
