@@ -99,7 +99,7 @@ t_iinadynfree() {
 	    bad "not the afraid preset"
 	secretfile freedns.afraid.org.secret secret
 	# the provider's DynDNS2 interface (inadyn uses its own API on the same host)
-	dry "# https freedns.afraid.org port 443" "/nic/update?hostname=coffee.example.org&$W4"
+	dry "# https freedns.afraid.org port 443" "/nic/update?hostname=coffee.example.org"
 }
 case_ "import: inadyn's freedns.conf example" t_iinadynfree
 
@@ -134,8 +134,8 @@ t_iinadynetc() {
 	    "Device.DynamicDNS.Client.2.Hostname.1.Name = home.example.org"
 	secretfile loopia.secret pw-of-alice
 	# Loopia: one name per request (presets.c)
-	dry "# https dyndns.loopia.se port 443" \
-	    "/nic/update?hostname=a.example.org&$W4 /nic/update?hostname=b.example.org&$W4" -I loopia
+	dry "# https dns.loopia.se port 443" \
+	    "/XDynDNSServer/XDynDNS.php?system=custom&hostname=a.example.org /XDynDNSServer/XDynDNS.php?system=custom&hostname=b.example.org" -I loopia
 	dry "# https members.dyndns.org port 443" "/nic/update?hostname=home.example.org&$W4" -I Dyn
 }
 case_ "import: inadyn's /etc/inadyn.conf, Loopia and Dyn blocks" t_iinadynetc
@@ -163,7 +163,8 @@ t_iddclient() {
 	# the Loopia block comes first; its lines without "\" are globals, in
 	# force for the NoIP host after them too (ddclient's rule), but for
 	# script, which ddclient's noip protocol does not use
-	conf "Device.DynamicDNS.Server.1.ServerAddress = dns.loopia.se" \
+	# dns.loopia.se is the loopia preset's host, one name per request
+	conf "Device.DynamicDNS.Server.1.ServiceName = loopia" \
 	    "Device.DynamicDNS.Server.1.Protocol = HTTPS" \
 	    "Device.DynamicDNS.Server.1.X_DDNSUP_URLPath = /XDynDNSServer/XDynDNS.php" \
 	    "Device.DynamicDNS.Client.1.Alias = my.domain.tld" \
@@ -191,10 +192,10 @@ t_iddclient() {
 	# (here a local one standing in for dns.loopia.se's)
 	checkpage "<html>Current IP Address: 198.51.100.9</html>"
 	dry "# https dynupdate.no-ip.com port 443" \
-	    "/nic/update?hostname=your-host.domain.com,your-2nd-host.domain.com&myip=198.51.100.9&$W4" \
+	    "/nic/update?hostname=your-host.domain.com,your-2nd-host.domain.com&myip=198.51.100.9" \
 	    -I your-host.domain.com -o AddressURL="http://127.0.0.1:$CPORT/"
 	dry "# https dns.loopia.se port 443" \
-	    "/XDynDNSServer/XDynDNS.php?hostname=my.domain.tld,other.domain.tld&myip=198.51.100.9&$W4" \
+	    "/XDynDNSServer/XDynDNS.php?hostname=my.domain.tld&myip=198.51.100.9 /XDynDNSServer/XDynDNS.php?hostname=other.domain.tld&myip=198.51.100.9" \
 	    -I my.domain.tld -o AddressURL="http://127.0.0.1:$CPORT/"
 }
 case_ "import: ddclient's sample, NoIP and Loopia blocks" t_iddclient
@@ -223,7 +224,7 @@ t_iddclientlost() {
 	imp "$W/ddclient.conf"
 	status 2
 	err "ddnsup-import: $W/ddclient.conf:3: postscript: not carried over: no ddnsup setting for it" \
-	    "ddnsup-import: $W/ddclient.conf:3: wildcard: not carried over: ddnsup sends wildcard, mx and backmx as NOCHG" \
+	    "ddnsup-import: $W/ddclient.conf:3: wildcard: not carried over: ddnsup sends wildcard, mx and backmx as NOCHG, only where the provider documents them" \
 	    "ddnsup-import: $W/ddclient.conf:4: protocol: not carried over: protocol cloudflare: not a protocol ddnsup speaks (this host group is left out)" \
 	    "ddnsup-import: wrote $W/imp/ddnsup.conf (ddclient)"
 	conf "Device.DynamicDNS.Server.1.ServiceName = dyn" \
@@ -307,7 +308,7 @@ t_iuci() {
 	secretfile myddns_ipv4.secret "uci pw"
 	checkpage "Current IP Address: 198.51.100.4"
 	dry "# https dynupdate.no-ip.com port 443" \
-	    "/nic/update?hostname=home.example.org&myip=198.51.100.4&$W4" \
+	    "/nic/update?hostname=home.example.org&myip=198.51.100.4" \
 	    -I myddns_ipv4 -o AddressURL="http://127.0.0.1:$CPORT/"
 	# ip_source network: on ifup the hotplug hook gives -I wan -i DEVICE
 	dry "# http dyn.example.net port 80" "/nic/update?hostname=office.example.org&$W4" -I wan
@@ -364,9 +365,13 @@ t_ipresets() {
 	[ "$(wc -l <"$W/table")" -gt 20 ] || bad "the importer's preset table is not found"
 	while read -r p h; do
 		# the address forms a preset takes differ: the first it accepts
-		for a in "-a 203.0.113.7" "-a 203.0.113.7 -a 2001:db8::7" ""; do
+		# and some take no user name (the token says whose)
+		for a in "-a 203.0.113.7" "-a 203.0.113.7 -a 2001:db8::7" "" \
+		    "-u -" "-u - -a 203.0.113.7" "-u - -a 203.0.113.7 -a 2001:db8::7"; do
+			u="-u a"
+			case $a in -u\ -*) u= a=${a#-u -} ;; esac
 			# shellcheck disable=SC2086
-			DDNSUP_PASSWORD=x $RUN -n -o Provider="$p" -u a $a a.example.org \
+			DDNSUP_PASSWORD=x $RUN -n -o Provider="$p" $u $a a.example.org \
 			    2>/dev/null | head -1 >"$W/got"
 			[ -s "$W/got" ] && break
 		done
