@@ -10,7 +10,9 @@ t_clistsecond() {
 	https -w "http://127.0.0.1:1/" -w "http://127.0.0.1:$CPORT/ip" $N
 	status 0
 	out "$N updated 198.51.100.20 good"
-	errhas "connect 127.0.0.1:1: Connection refused; trying the next check page"
+	# the cause's words are the C library's (qemu-mipsel: "Unknown error 111")
+	errhas "connect 127.0.0.1:1: "
+	errhas "; trying the next check page"
 	req "$(q $N 198.51.100.20)"
 	grep -q '^GET /ip HTTP/1.0' "$W/crec" || bad "the second page was not asked"
 }
