@@ -551,8 +551,13 @@ exchange(struct job *j, struct nameresult *res)
 	struct reply r;
 	int n;
 
+	if (j->phase != NULL)
+		j->phase(0);
 	if (http_connect(&c, &j->srv, j->family, j->pins, j->npins) == -1)
 		goto bad;
+	/* verified: the credentials go next, and the reply judges them */
+	if (j->phase != NULL)
+		j->phase(1);
 	if (j->verbose)
 		logrequest(j);
 	/* the credential exists only from here, after verification */

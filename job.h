@@ -69,6 +69,9 @@ struct job {
 	/* rfc2136: the decoded key; secret keeps what was given, for the fingerprint */
 	unsigned char tsigkey[MAXSECRET];
 	size_t tsigkeylen;
+	/* run.c's, for -S; a protocol calls it (when not NULL) with 0 before
+	   it connects, 1 once the server is verified and the credential goes next */
+	void (*phase)(int);
 };
 
 /* Check every setting of one instance into a job; no I/O. -1 with fail(F_USAGE). */

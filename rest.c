@@ -278,10 +278,14 @@ call(struct rest *s, const char *method, const char *path, const char *body)
 			return 0;
 	}
 	if (!s->open) {
+		if (j->phase != NULL)
+			j->phase(0);
 		if (http_connect(&s->c, &j->srv, j->family, j->pins,
 		    j->npins) == -1)
 			return -1;
 		s->open = 1;
+		if (j->phase != NULL)
+			j->phase(1);
 	}
 	/* the token is in a request only after the server is verified */
 	n = request(s, req, sizeof(req), method, path, body, 0);

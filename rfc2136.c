@@ -550,6 +550,9 @@ updatezone(const struct job *j, int k, long long now, struct nameresult *res)
 	if (j->verbose)
 		logv("%s: UPDATE of zone %s, %zu bytes", at, zones[k].name,
 		    b.len);
+	/* the zone is found: the signed UPDATE goes next */
+	if (j->phase != NULL)
+		j->phase(1);
 	if ((n = exchange(j, host, port, msg + 2, b.len, id)) == -1)
 		goto failed;
 	memset(&r, 0, sizeof(r));

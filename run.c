@@ -19,6 +19,7 @@
 #include "job.h"
 #include "proto.h"
 #include "checkip.h"
+#include "progress.h"
 #include "state.h"
 #include "hold.h"
 #include "run.h"
@@ -197,6 +198,13 @@ unreached(const struct nameresult *r, int n)
 	return n > 0;
 }
 
+/* struct job's phase: where the protocol is, for a concurrent -S */
+static void
+phase(int authenticating)
+{
+	progress_set(authenticating ? PHASE_AUTHENTICATING : PHASE_CONNECTING);
+}
+
 /* The request, tried again with a short backoff while nothing reaches the provider. */
 static void
 update(const struct job *j)
@@ -205,6 +213,7 @@ update(const struct job *j)
 
 	for (ms = 250, tries = 0;; ms *= 2) {
 		net_reached(1);
+		phase(0);
 		j->proto->update(&sub, subres);
 		if (!unreached(subres, sub.nnames) || ++tries > RETRIES ||
 		    net_remaining() <= ms + 250)
@@ -223,6 +232,7 @@ decide(struct job *j, long long now, int *need, struct nameresult *res)
 
 	sub = *j;
 	sub.nnames = 0;
+	sub.phase = phase;
 	for (i = 0; i < j->nnames; i++) {
 		need[i] = 1;
 		if (j->statefile != NULL) {
@@ -294,7 +304,7 @@ showdry(const struct job *j, const int *need, const struct nameresult *res)
 int
 run_job(struct job *j, int dry, struct nameresult *res)
 {
-	int i, k, need[MAXNAMES], r = 0, bounded = 0;
+	int i, k, need[MAXNAMES] = { 0 }, r = 0, bounded = 0;
 	char pair[2 * ADDRLEN];
 	long long now;
 

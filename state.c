@@ -18,6 +18,7 @@
 #include "http.h"
 #include "hash.h"
 #include "statedir.h"
+#include "progress.h"
 #include "state.h"
 
 #define HEADER		"ddnsup-state 1"
@@ -341,6 +342,7 @@ lock(struct state *st, int waitms)
 			    "run at the deadline", st->path);
 		poll(NULL, 0, 20);
 	}
+	progress_open(st->lockfd);
 	return 0;
 }
 
@@ -425,11 +427,12 @@ state_open(struct state *st, const char *path, int waitms)
 /*
  * -S: read the state without the lock and without creating anything.
  * A state file is only ever replaced by rename(), so one read sees one
- * whole version. *busy: a run holds the lock now. A missing file is an
- * empty state, a corrupt one a warning and an empty state.
+ * whole version. *busy: a run holds the lock now (*phase: where it is,
+ * progress.h's word). A missing file is an empty state, a corrupt one a
+ * warning and an empty state.
  */
 int
-state_peek(struct state *st, const char *path, int *busy)
+state_peek(struct state *st, const char *path, int *busy, const char **phase)
 {
 	static char buf[STATEMAX + 1];
 	char lockpath[sizeof(st->path) + 8];
@@ -440,6 +443,7 @@ state_peek(struct state *st, const char *path, int *busy)
 	memset(st, 0, sizeof(*st));
 	st->lockfd = st->tmpfd = -1;
 	*busy = 0;
+	*phase = NULL;
 	snprintf(lockpath, sizeof(lockpath), "%s.lock", path);
 	/* never blocks: a FIFO in place of either is reported, not waited on */
 	if ((fd = openreg(lockpath, O_RDONLY, 0)) != -1) {
@@ -447,6 +451,8 @@ state_peek(struct state *st, const char *path, int *busy)
 		fl.l_type = F_RDLCK;
 		fl.l_whence = SEEK_SET;
 		*busy = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+		if (*busy)
+			*phase = progress_read(fd);
 		close(fd);
 	} else if (errno != ENOENT)
 		return -1;
@@ -558,8 +564,10 @@ state_close(struct state *st)
 	if (st->tmp[0] != '\0')
 		unlink(st->tmp);
 	st->tmp[0] = '\0';
-	if (st->lockfd != -1)
+	if (st->lockfd != -1) {
+		progress_open(-1);
 		close(st->lockfd);
+	}
 	st->lockfd = -1;
 }
 

@@ -46,8 +46,8 @@ struct state {
 int state_mkdir(const char *);
 /* Lock (waiting at most waitms), read and check the state; -1 with fail(). */
 int state_open(struct state *, const char *, int);
-/* -S: read without the lock and without creating anything; *busy: a run holds it. */
-int state_peek(struct state *, const char *, int *);
+/* -S: read without the lock, creating nothing; *busy: a run holds it, *phase: its progress.h word. */
+int state_peek(struct state *, const char *, int *, const char **);
 /* Parse a state file's text; -1 with fail() when it is corrupt. */
 int state_parse(struct state *, const char *, size_t);
 /* The state as text; its length, 0 when it does not fit. */

@@ -173,7 +173,7 @@ static void
 client(const struct instance *in, const struct cli *c, long long now)
 {
 	const struct setting *hs[MAXNAMES];
-	const char *name, *v = in->s[K_ENABLE].v, *status;
+	const char *name, *v = in->s[K_ENABLE].v, *status, *phase = NULL;
 	char fp[FPSIZE], buf[64];
 	int idx[MAXNAMES], off[MAXNAMES], hst[MAXNAMES], n, h, on, ok;
 	int busy = 0, last = ST_OK, havefp, i = in->index ? in->index : 1;
@@ -193,7 +193,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 		prepare_cafile(&job);
 	havefp = ok && prepare_secret(&job) == 0;
 	if (job.statefile != NULL && state_peek(&st, job.statefile,
-	    &busy) == -1) {
+	    &busy, &phase) == -1) {
 		/* a run would refuse it (78): so does the status */
 		warn("%s", lastfail.msg);
 		memset(&st, 0, sizeof(st));
@@ -224,7 +224,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 	if (!conf_enabled(in, on))
 		status = "Disabled";
 	else if (busy && last != ST_USAGE)
-		status = "Connecting";
+		status = phase;
 	else if (last == ST_OK)
 		status = "Updated";
 	else if (last == ST_USAGE || last == ST_CONFIG)

@@ -402,6 +402,9 @@ tzo_update(struct job *j, struct nameresult *res)
 		goto bad;
 	if (n == 0)
 		goto refused;
+	/* stage 3 carries the key */
+	if (j->phase != NULL)
+		j->phase(1);
 	for (i = 0; i < j->nnames; i++) {
 		memset(&res[i], 0, sizeof(res[i]));
 		if (update(&conn, j, i, servers, n, &res[i]) == -1) {

@@ -10,7 +10,7 @@ allowed='
 ddnsup: cli conf job prepare presets proto rest result run sandbox status util
 sandbox: util
 status: conf hold ifaddr job prepare presets result state util
-run: cert checkip hold ifaddr net result state util
+run: cert checkip hold ifaddr net progress result state util
 prepare: cert ifaddr result state util
 job: cert checkip conf custom dyndns http presets proto rest rfc2136 tsig tzo util value
 cli: cert checkip conf custom http presets rest util value
@@ -27,7 +27,7 @@ tsig: dns util
 dns:
 checkip: http net util
 hold: hash state util
-state: hash statedir util
+state: hash progress statedir util
 statedir: util
 http: net tls util
 tls: hash net util x509
@@ -38,6 +38,7 @@ net: ifaddr util
 ifaddr: util
 hash: util
 presets:
+progress:
 result: util
 util:
 '
