@@ -85,7 +85,6 @@ static const struct tr181name {
 }, servernames[] = {
 	{ "Enable", K_ENABLE, -1 },
 	{ "Name", K_NAME, -1 },
-	{ "Alias", -1, -1 },
 	{ "ServiceName", K_PROVIDER, -1 },
 	{ "ServerAddress", K_FQDN, -1 },
 	{ "ServerPort", K_PORT, -1 },
@@ -194,6 +193,23 @@ literal(int key, const char *v, int line, const char *name)
 	return 0;
 }
 
+/*
+ * TR-181's Alias: not empty, a letter first, at most 64 (its dataType);
+ * "cpe-" is the prefix of the values -S assigns where the file has none.
+ */
+static int
+alias(const char *v, int line)
+{
+	if (!validinstname(v) || !isalpha((unsigned char)v[0]))
+		return fail(F_USAGE, "%s:%d: Alias: a letter, then letters, "
+		    "digits, '.', '_' and '-', at most 64", conf_path, line);
+	if (strncasecmp(v, "cpe-", 4) == 0)
+		return fail(F_USAGE, "%s:%d: Alias: \"cpe-\" begins the "
+		    "values the agent assigns (TR-181): choose another",
+		    conf_path, line);
+	return 0;
+}
+
 /* Set one parameter of an instance; name: what the file called it. */
 static int
 put(struct instance *in, int key, const char *v, int line, const char *name)
@@ -218,10 +234,14 @@ put(struct instance *in, int key, const char *v, int line, const char *name)
 	s->file = conf_path;
 	if (literal(key, v, line, name ? name : keys[key]) == -1)
 		return -1;
-	if (key == K_NAME && in->tr181 != 2 && !validinstname(v))
-		return fail(F_USAGE, "%s:%d: %s: letters, digits, '.', '_' "
-		    "and '-', at most 64", conf_path, line,
-		    in->tr181 ? "Alias" : "Name");
+	if (key == K_NAME && in->tr181 == 1)
+		return alias(v, line);
+	if (key == K_NAME && in->tr181 == 0 && !validinstname(v))
+		return fail(F_USAGE, "%s:%d: Name: letters, digits, '.', '_' "
+		    "and '-', at most 64", conf_path, line);
+	if (key == K_NAME && strlen(v) > 64)
+		return fail(F_USAGE, "%s:%d: Name: at most 64 characters "
+		    "(TR-181)", conf_path, line);
 	return 0;
 }
 
@@ -347,6 +367,17 @@ tr181(const char *k, size_t len, const char *v, int line,
 	in->tr181 = client ? 1 : 2;
 	if (client && len > 9 && strncasecmp(k, "Hostname.", 9) == 0)
 		return hostname(in, k + 9, len - 9, v, line);
+	if (!client && is(k, len, "Alias")) {
+		if (in->alias.v != NULL)
+			return fail(F_USAGE, "%s:%d: Alias given twice (first "
+			    "on line %d)", conf_path, line, in->alias.line);
+		in->alias.v = v;
+		in->alias.line = line;
+		in->alias.name = "Alias";
+		in->alias.file = conf_path;
+		return literal(K_NAME, v, line, "Alias") == -1 ? -1 :
+		    alias(v, line);
+	}
 	if (client && is(k, len, "Server")) {
 		if (in->server.v != NULL)
 			return fail(F_USAGE, "%s:%d: Server given twice",
@@ -368,6 +399,90 @@ tr181(const char *k, size_t len, const char *v, int line,
 		return -1;
 	return t->name != NULL && t->key2 != -1 ?
 	    put(in, t->key2, v, line, t->name) : 0;
+}
+
+const struct instance *
+conf_server(int k)
+{
+	return k >= 0 && k < nservers ? &servers[k] : NULL;
+}
+
+/* A Server reference without its optional final dot. */
+static size_t
+reflen(const char *r)
+{
+	size_t n = strlen(r);
+
+	return n > 0 && r[n - 1] == '.' ? n - 1 : n;
+}
+
+static int
+twice(const struct setting *a, const struct setting *b, const char *what,
+    const char *obj, int index)
+{
+	return fail(F_USAGE, "%s:%d: %s %s: %s.%d's already (line %d): "
+	    "TR-181 makes it unique", conf_path, b->line, what, b->v, obj,
+	    index, a->line);
+}
+
+/*
+ * TR-181's unique keys: a Client's Alias, its Server and Username
+ * together, a Hostname's Name within its Client; a Server's Name and
+ * Alias. The older names: an instance's Name.
+ */
+static int
+unique(const struct instance *inst, int n)
+{
+	const struct instance *a, *b;
+	const char *obj;
+	int i, k, h, g;
+
+	for (i = 0; i < n; i++) {
+		a = &inst[i];
+		obj = a->tr181 ? TR181 "Client" : "InternetGatewayDevice.DynamicDNS";
+		for (h = 0; h < a->nhosts; h++)
+			for (g = 0; g < h; g++)
+				if (a->hosts[h].v && a->hosts[g].v &&
+				    strcasecmp(a->hosts[h].v, a->hosts[g].v) == 0)
+					return fail(F_USAGE, "%s:%d: Hostname."
+					    "%d.Name %s: Hostname.%d's already "
+					    "(line %d): TR-181 makes it unique in "
+					    "a Client", conf_path,
+					    a->hosts[h].line, a->hostidx[h],
+					    a->hosts[h].v, a->hostidx[g],
+					    a->hosts[g].line);
+		for (k = 0; k < i; k++) {
+			b = &inst[k];
+			if (a->s[K_NAME].v && b->s[K_NAME].v &&
+			    strcmp(a->s[K_NAME].v, b->s[K_NAME].v) == 0)
+				return twice(&b->s[K_NAME], &a->s[K_NAME],
+				    a->tr181 ? "Alias" : "Name", obj, b->index);
+			if (a->server.v && b->server.v && a->s[K_USER].v &&
+			    b->s[K_USER].v && reflen(a->server.v) ==
+			    reflen(b->server.v) && strncasecmp(a->server.v,
+			    b->server.v, reflen(a->server.v)) == 0 &&
+			    strcmp(a->s[K_USER].v, b->s[K_USER].v) == 0)
+				return fail(F_USAGE, "%s:%d: Username %s with "
+				    "Server %s: Client.%d's already (line %d): "
+				    "TR-181 makes the pair unique", conf_path,
+				    a->s[K_USER].line, a->s[K_USER].v,
+				    a->server.v, b->index, b->s[K_USER].line);
+		}
+	}
+	for (i = 0; i < nservers; i++)
+		for (k = 0; k < i; k++) {
+			a = &servers[i];
+			b = &servers[k];
+			if (a->s[K_NAME].v && b->s[K_NAME].v &&
+			    strcmp(a->s[K_NAME].v, b->s[K_NAME].v) == 0)
+				return twice(&b->s[K_NAME], &a->s[K_NAME], "Name",
+				    TR181 "Server", b->index);
+			if (a->alias.v && b->alias.v &&
+			    strcmp(a->alias.v, b->alias.v) == 0)
+				return twice(&b->alias, &a->alias, "Alias",
+				    TR181 "Server", b->index);
+		}
+	return 0;
 }
 
 /* Each Client takes what its Server sets and it does not. */
@@ -494,7 +609,7 @@ conf_parse(const char *path, char *text, size_t len, struct instance *inst,
 		if (put(in, key, v, line, NULL) == -1)
 			return -1;
 	}
-	return resolve(inst, n) == -1 ? -1 : n;
+	return unique(inst, n) == -1 || resolve(inst, n) == -1 ? -1 : n;
 }
 
 /*

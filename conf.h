@@ -43,6 +43,7 @@ struct instance {
 	int hostoff[MAXNAMES];		/* Hostname.{j}.Enable: 1 true, 2 false */
 	int nhosts;
 	struct setting server;		/* Client.{i}.Server */
+	struct setting alias;		/* Server.{k}.Alias */
 	int srvoff;			/* that Server's Enable = false */
 	int badref;			/* that Server does not exist */
 	int tr181;			/* Device.DynamicDNS: 1 a Client, 2 a Server */
@@ -65,3 +66,5 @@ int conf_hostnames(const struct instance *, const struct setting **, int *,
 int conf_enabled(const struct instance *, int);
 /* How many Device.DynamicDNS.Server objects the last file had. */
 int conf_servers(void);
+/* The last file's Server.{k}, the k-th (from 0) in the file's order, or NULL. */
+const struct instance *conf_server(int);
