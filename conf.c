@@ -69,6 +69,7 @@ static const char *const keys[NFILEKEYS] = {
 	[K_NOCHGWORDS] = "NochgWords",
 	[K_FAILWORDS] = "FailWords",
 	[K_ALLOWPLAIN] = "AllowPlainHTTP",
+	[K_IFMAP] = "InterfaceMap",
 };
 
 /* TR-181's names for the same parameters; -1: accepted, not used */

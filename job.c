@@ -372,6 +372,60 @@ v6keys(struct job *j, const struct instance *f, const struct cli *c)
 	return 0;
 }
 
+/* "Device.IP.Interface.{i}" with or without its final dot: its length, or 0. */
+static size_t
+ipif(const char *v, size_t len)
+{
+	static const char pre[] = "Device.IP.Interface.";
+	size_t n = sizeof(pre) - 1, d;
+
+	if (len > 0 && v[len - 1] == '.')
+		len--;
+	if (len <= n || strncmp(v, pre, n) != 0)
+		return 0;
+	for (d = n; d < len && isdigit((unsigned char)v[d]); d++)
+		;
+	return d == len && v[n] != '0' && len - n <= 5 ? len : 0;
+}
+
+/*
+ * TR-181's Interface is a reference to Device.IP.Interface.{i}: the
+ * InterfaceMap (ref=name,...) names the system's interface for it, and
+ * the reference stays what -S prints, so the agent reads back its value.
+ */
+static int
+ifmap(struct job *j, const struct setting *link, const struct setting *map)
+{
+	const char *p, *eq, *end;
+	size_t rl = ipif(link->v, strlen(link->v)), ml;
+
+	if (map != NULL)
+		for (p = map->v; *p != '\0'; p = *end ? end + 1 : end) {
+			end = p + strcspn(p, ",");
+			if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL ||
+			    (ml = ipif(p, (size_t)(eq - p))) == 0 ||
+			    eq + 1 == end || (size_t)(end - eq - 1) >=
+			    sizeof(j->ifname) || memchr(eq + 1, '/',
+			    (size_t)(end - eq - 1)) != NULL)
+				return value_bad(map, K_IFMAP, "expected "
+				    "Device.IP.Interface.{i}=name, separated "
+				    "by commas");
+			if (rl == 0 || ml != rl || strncmp(p, link->v, rl) != 0)
+				continue;
+			snprintf(j->ifname, sizeof(j->ifname), "%.*s",
+			    (int)(end - eq - 1), eq + 1);
+			j->link = j->ifname;
+		}
+	if (rl != 0 && j->link != j->ifname)
+		return value_bad(link, K_LINK, "%.*s is not in InterfaceMap "
+		    "(give -o InterfaceMap=%.*s=NAME, or the file's "
+		    "InterfaceMap)", (int)rl, link->v, (int)rl, link->v);
+	if (rl == 0 && strncmp(link->v, "Device.", 7) == 0)
+		return value_bad(link, K_LINK, "a reference must be "
+		    "Device.IP.Interface.{i}");
+	return 0;
+}
+
 /* Where the address comes from: -a, -i or -w (or the file's), or the server. */
 static int
 addrsource(struct job *j, const struct instance *f, const struct cli *c)
@@ -403,6 +457,8 @@ addrsource(struct job *j, const struct instance *f, const struct cli *c)
 		j->checkurl = j->checklist;
 	}
 	j->link = link != NULL ? link->v : NULL;
+	if (link != NULL && ifmap(j, link, eff(f, c, K_IFMAP)) == -1)
+		return -1;
 	if (link == NULL && wurl == NULL && c->four != c->six) {
 		j->family = c->four ? AF_INET : AF_INET6;
 		if (j->srv.literal && (strchr(j->srv.host, ':') != NULL) ==

@@ -45,6 +45,7 @@ struct job {
 	const struct setting *secretfrom;	/* NULL: $DDNSUP_PASSWORD */
 	int secretfile;		/* secretfrom is PasswordFile: a path */
 	const char *link;	/* LinkReference: the interface */
+	char ifname[16];	/* the name InterfaceMap gives a reference */
 	const char *prefixif;	/* IPv6PrefixInterface */
 	unsigned char iid[8];	/* IPv6InterfaceID's low 64 bits */
 	int hasiid;
