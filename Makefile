@@ -31,9 +31,9 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_TIME_BITS=64 -D_FILE_OFFSET_BITS=64 
 
 # the program's objects; LIBOBJ less main and the sandbox, for the tests
 LIBOBJ = cert.o chain.o checkip.o cli.o conf.o custom.o dns.o dyndns.o hash.o \
-	hold.o http.o ifaddr.o job.o json.o net.o prepare.o presets.o progress.o \
-	proto.o rest.o result.o rfc2136.o run.o state.o statedir.o status.o \
-	tls.o tsig.o tzo.o util.o value.o x509.o
+	hold.o http.o ifaddr.o job.o json.o jsonout.o net.o prepare.o presets.o \
+	progress.o proto.o rest.o result.o rfc2136.o run.o state.o statedir.o \
+	status.o tls.o tsig.o tzo.o util.o value.o x509.o
 OBJ = ddnsup.o sandbox.o $(LIBOBJ)
 SRC = ddnsup.c sandbox.c $(LIBOBJ:.o=.c)
 TESTBIN = test/provider test/tzoprovider test/unit test/sandboxtest test/chainunit test/clock.so \
@@ -65,6 +65,7 @@ http.o: http.c ddnsup.h util.h net.h cert.h tls.h http.h
 ifaddr.o: ifaddr.c ddnsup.h util.h ifaddr.h
 job.o: job.c ddnsup.h util.h cert.h http.h conf.h value.h cli.h presets.h job.h custom.h proto.h dyndns.h tzo.h dns.h tsig.h rfc2136.h rest.h checkip.h
 json.o: json.c json.h
+jsonout.o: jsonout.c jsonout.h
 net.o: net.c ddnsup.h util.h net.h ifaddr.h
 prepare.o: prepare.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h presets.h job.h proto.h state.h prepare.h
 presets.o: presets.c ddnsup.h presets.h
@@ -77,7 +78,7 @@ run.o: run.c ddnsup.h util.h result.h net.h ifaddr.h cert.h http.h hash.h preset
 sandbox.o: sandbox.c ddnsup.h util.h cert.h http.h conf.h presets.h job.h proto.h sandbox.h
 state.o: state.c ddnsup.h util.h http.h hash.h statedir.h progress.h state.h
 statedir.o: statedir.c ddnsup.h util.h statedir.h
-status.o: status.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h cli.h presets.h job.h state.h hold.h prepare.h status.h
+status.o: status.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf.h cli.h presets.h job.h state.h hold.h prepare.h jsonout.h status.h
 tls.o: tls.c ddnsup.h util.h net.h cert.h tls.h x509.h hash.h
 tsig.o: tsig.c ddnsup.h util.h dns.h tsig.h
 tzo.o: tzo.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h tzo.h

@@ -1,6 +1,7 @@
 /* Command-line values and their checks, before any file is read. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ddnsup.h"
 #include "util.h"
@@ -57,6 +58,14 @@ cli_option(struct cli *c, const char *kv)
 
 	if (eq == NULL || eq == kv)
 		return fail(F_USAGE, "-o %s: expected key=value", kv);
+	/* -S's form: a command-line option, not a parameter */
+	if (eq - kv == 12 && strncasecmp(kv, "StatusFormat", 12) == 0) {
+		if (strcmp(eq + 1, "json") != 0 && strcmp(eq + 1, "text") != 0)
+			return fail(F_USAGE, "-o %s: json or text", kv);
+		c->json = strcmp(eq + 1, "json") == 0;
+		c->jsonset = 1;
+		return 0;
+	}
 	if ((key = conf_key(kv, (size_t)(eq - kv))) == -1)
 		return fail(F_USAGE, "-o %.*s: unknown key", (int)(eq - kv), kv);
 	if (key == K_PASSWORD || key == K_KEY)
@@ -122,6 +131,8 @@ cli_check(const struct cli *c)
 
 	if (c->select != NULL && c->conffile == NULL)
 		return fail(F_USAGE, "-I selects an instance of -f file");
+	if (c->jsonset && !c->status)
+		return fail(F_USAGE, "-o StatusFormat: applies to -S only");
 	if (names_check((const char *const *)c->names, c->nnames) == -1)
 		return -1;
 	if (value_addrs(a4, a6, c->in.addrs, c->in.naddrs, 1) == -1)

@@ -36,7 +36,7 @@ utf8len(const unsigned char *s)
 }
 
 void
-json_string(FILE *f, const char *str)
+jsonout_string(FILE *f, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	int n;
@@ -68,23 +68,23 @@ json_string(FILE *f, const char *str)
 }
 
 void
-json_open(FILE *f)
+jsonout_open(FILE *f)
 {
 	members = 0;
 	putc('{', f);
 }
 
 void
-json_member(FILE *f, const char *key, const char *value)
+jsonout_member(FILE *f, const char *key, const char *value)
 {
 	fputs(members++ ? ",\n" : "\n", f);
-	json_string(f, key);
+	jsonout_string(f, key);
 	fputs(": ", f);
-	json_string(f, value);
+	jsonout_string(f, value);
 }
 
 void
-json_close(FILE *f)
+jsonout_close(FILE *f)
 {
 	fputs(members ? "\n}\n" : "}\n", f);
 }

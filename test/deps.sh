@@ -9,7 +9,7 @@
 allowed='
 ddnsup: cli conf job prepare presets proto rest result run sandbox status util
 sandbox: util
-status: conf hold ifaddr job prepare presets result state util
+status: conf hold ifaddr job jsonout prepare presets result state util
 run: cert checkip hold ifaddr net progress result state util
 prepare: cert ifaddr result state util
 job: cert checkip conf custom dyndns http presets proto rest rfc2136 tsig tzo util value
@@ -37,6 +37,7 @@ chain:
 net: ifaddr util
 ifaddr: util
 hash: util
+jsonout:
 presets:
 progress:
 result: util
