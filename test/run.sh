@@ -345,6 +345,7 @@ fi
 . "$T/tlscases.sh"
 . "$T/timecases.sh"
 . "$T/tr181cases.sh"
+. "$T/tr181cases2.sh"
 . "$T/fieldcases.sh"
 . "$T/linkcases.sh"
 . "$T/rfc2136cases.sh"
