@@ -332,8 +332,6 @@ $D2.Client.1.Username = bob\n$D2.Client.1.Password = $SECRET\n$D2.Client.1.Hostn
 	STATUS=$?
 	status 64
 	errhas "$CF:5: Interface: Device.IP.Interface.3 is not in InterfaceMap"
-	inns $RUN -f "$CF" -c "$T2/st" -F -o InterfaceMap=Device.IP.Interface.3=wan0 -o Interface=x >"$W/out" 2>"$W/err"
-	STATUS=$?
 	nrequests 1
 	ip netns del "$NETNS"
 	NETNS=
