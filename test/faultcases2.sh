@@ -166,7 +166,9 @@ t_emfile() {
 	STATUS=$?
 	status 78
 	out "$N failed - config"
-	errhas "Too many open files"
+	# EMFILE in the C library's words: glibc's, or musl's
+	grep -Eq "Too many open files|No file descriptors available" "$W/err" ||
+	    bad "EMFILE not named: $(cat "$W/err")"
 	grep -q "Permission denied" "$W/err" && bad "EMFILE said as Permission denied"
 	nothingsent
 	[ ! -e "$S" ] || bad "a state file was written"
@@ -280,13 +282,14 @@ case_ "fault2: a pending record is read and replaced by the next save" t_pending
 # planted WHAT: a run refused (78) before anything is sent, quickly,
 # with ERR; nothing changed in the directory
 planted() {
-	ls -la "$W/state" >"$W/lsbefore"
+	# its entries, and its own owner, mode and time (not its parent's)
+	{ ls -lA "$W/state"; stat -c '%u %a %Y' "$W/state"; } >"$W/lsbefore"
 	within 2 f2http -t 10 -a 203.0.113.7 $N
 	status 78
 	out "$N failed - config"
 	errhas "$1"
 	nothingsent
-	ls -la "$W/state" >"$W/lsafter"
+	{ ls -lA "$W/state"; stat -c '%u %a %Y' "$W/state"; } >"$W/lsafter"
 	cmp -s "$W/lsbefore" "$W/lsafter" || bad "the directory changed: $(cat "$W/lsafter")"
 }
 
