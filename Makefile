@@ -212,7 +212,7 @@ install: ddnsup
 	cp -f ddnsup.1 ddnsup-import.1 $(DESTDIR)$(MANDIR)/
 	chmod 644 $(DESTDIR)$(MANDIR)/ddnsup.1 $(DESTDIR)$(MANDIR)/ddnsup-import.1
 
-# each hook where its daemon looks (README, "Hooks"), naming $(BINDIR)
+# each hook where its daemon looks (ddnsup.1, EXAMPLES), naming $(BINDIR)
 CONTRIB = ppp-ip-up:$(PPPDIR)/ip-up.d/ddnsup:755 \
 	ppp-ipv6-up:$(PPPDIR)/ipv6-up.d/ddnsup:755 \
 	udhcpc.script:$(UDHCPCDIR)/ddnsup.script:755 \
