@@ -197,8 +197,8 @@ static const struct preset generic = {
 };
 
 /*
- * The rows, by name. README and ddnsup.1 carry the same table with
- * each row's source; a source that is not the provider's is named so.
+ * The rows, by name. README and ddnsup.1 name
+ * each row's source; a source that is not the provider's is marked so.
  */
 #define DYN2	.qname = "hostname", .p4 = "myip"
 
