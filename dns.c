@@ -24,6 +24,8 @@ dns_bytes(struct dnsbuf *b, const void *p, size_t n)
 		b->err = 1;
 		return;
 	}
+	if (n == 0)
+		return;		/* p may be NULL: memcpy may not be given it */
 	memcpy(b->p + b->len, p, n);
 	b->len += n;
 }
