@@ -3,7 +3,6 @@
  * {ipv4}, {ipv6}, {user} and {secret}, and GoodWords, NochgWords and
  * FailWords, the words of its reply (or http:NNN statuses).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,30 +114,6 @@ custom_parse(const char *t, struct url *srv)
 	return 0;
 }
 
-/* Percent-encode len bytes of s at dst[*n]: unreserved characters stay. */
-static int
-put(char *dst, size_t size, size_t *n, const char *s, size_t len)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	unsigned char c;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if (*n + 4 > size)
-			return -1;
-		if (isalnum(c) || strchr("-._~:", c) != NULL)
-			dst[(*n)++] = (char)c;
-		else {
-			dst[(*n)++] = '%';
-			dst[(*n)++] = hex[c >> 4];
-			dst[(*n)++] = hex[c & 15];
-		}
-	}
-	dst[*n] = '\0';
-	return 0;
-}
-
 /* The request target of one request: the template's path, filled. */
 int
 custom_target(char *dst, size_t size, const struct job *j, int masked)
@@ -179,13 +154,13 @@ custom_target(char *dst, size_t size, const struct job *j, int masked)
 		}
 		len = v != NULL ? strlen(v) : j->secretlen;
 		if (v == NULL)
-			bad |= put(dst, size, &n, j->secret, len);
+			bad |= url_encode(dst, size, &n, j->secret, len);
 		else if (k == 5) {
 			bad |= n + len + 1 > size;
 			if (!bad)
 				memcpy(dst + n, v, len), n += len;
 		} else
-			bad |= put(dst, size, &n, v, len);
+			bad |= url_encode(dst, size, &n, v, len);
 	}
 	if (bad || n >= size) {
 		wipe(dst, size);

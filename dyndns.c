@@ -60,34 +60,10 @@ static const struct code {
 	    "too many requests; wait at least 30 minutes" },
 };
 
-/* Percent-encode len bytes of s after dst[*n]; unreserved and ':' stay. */
-static int
-encn(char *dst, size_t size, size_t *n, const char *s, size_t len)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	unsigned char c;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if (*n + 4 > size)
-			return -1;
-		if (isalnum(c) || strchr("-._~:", c) != NULL)
-			dst[(*n)++] = (char)c;
-		else {
-			dst[(*n)++] = '%';
-			dst[(*n)++] = hex[c >> 4];
-			dst[(*n)++] = hex[c & 15];
-		}
-	}
-	dst[*n] = '\0';
-	return 0;
-}
-
 static int
 enc(char *dst, size_t size, size_t *n, const char *s)
 {
-	return encn(dst, size, n, s, strlen(s));
+	return url_encode(dst, size, n, s, strlen(s));
 }
 
 static int
@@ -191,7 +167,7 @@ target(char *dst, size_t size, const struct job *j, int masked)
 		else
 			bad |= add(dst, size, &n, strchr(dst, '?') ? "&" : "?");
 		bad |= masked ? add(dst, size, &n, "********") :
-		    encn(dst, size, &n, j->secret, j->secretlen);
+		    url_encode(dst, size, &n, j->secret, j->secretlen);
 	}
 	if (p->p6 != NULL) {
 		if (has4)

@@ -4,6 +4,7 @@
  */
 #include <sys/socket.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -487,6 +488,33 @@ url_where(const struct url *u)
 		snprintf(buf, sizeof(buf), strchr(u->host, ':') ? "[%s]:%s" :
 		    "%s:%s", u->host, u->port);
 	return buf;
+}
+
+/*
+ * Percent-encode len bytes of s after dst[*n] (RFC 3986): unreserved
+ * characters and ':' stay, the rest is %XX. -1 when size is short.
+ */
+int
+url_encode(char *dst, size_t size, size_t *n, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (*n + 4 > size)
+			return -1;
+		if (isalnum(c) || strchr("-._~:", c) != NULL)
+			dst[(*n)++] = (char)c;
+		else {
+			dst[(*n)++] = '%';
+			dst[(*n)++] = hex[c >> 4];
+			dst[(*n)++] = hex[c & 15];
+		}
+	}
+	dst[*n] = '\0';
+	return 0;
 }
 
 /* Send the request and read the whole reply into a fixed buffer. */

@@ -41,6 +41,8 @@ int url_parse(struct url *, const char *, const char *);
 const char *url_where(const struct url *);
 /* s as it may be shown: a URL's user:password@ left out. */
 const char *url_safe(const char *);
+/* s's len bytes percent-encoded at dst[*n] (size in all); -1 when it is short. */
+int url_encode(char *, size_t, size_t *, const char *, size_t);
 /* host[:port] alone (defport when none), as TZO's cluster lookup server is given. */
 int url_hostport(struct url *, const char *, const char *);
 /* A GET request for path to the URL's host: agent, auth (base64 or NULL). */
