@@ -490,6 +490,39 @@ url_where(const struct url *u)
 	return buf;
 }
 
+
+/*
+ * Send the request and read its reply into buf (REPLYMAX bytes) until
+ * it is whole; st says how it was framed. The length read, or -1. A
+ * reply that the connection's end completed cannot be followed by
+ * another: r->close.
+ */
+static ssize_t
+roundtrip(struct conn *c, const char *req, size_t reqlen, struct reply *r,
+    char *buf, struct httpstate *st)
+{
+	size_t len = 0;
+	ssize_t n;
+	int done = 0;
+
+	memset(st, 0, sizeof(*st));
+	memset(r, 0, sizeof(*r));
+	if (conn_write(c, req, reqlen) == -1)
+		return -1;
+	while (!done) {
+		n = conn_read(c, buf + len, REPLYMAX - len);
+		if (n < 0)
+			return -1;
+		len += (size_t)n;
+		if ((done = http_parse(buf, len, n == 0, st, r)) == -1)
+			return fail(lastfail.kind, "%s: %s", c->peer,
+			    lastfail.msg);
+		if (done && n == 0)
+			r->close = 1;
+	}
+	return (ssize_t)len;
+}
+
 /*
  * Percent-encode len bytes of s after dst[*n] (RFC 3986): unreserved
  * characters and ':' stay, the rest is %XX. -1 when size is short.
@@ -524,23 +557,9 @@ http_exchange(struct conn *c, const char *req, size_t reqlen,
 {
 	static char buf[REPLYMAX + 1];
 	struct httpstate st;
-	size_t len = 0;
-	ssize_t n;
-	int done = 0;
 
-	memset(&st, 0, sizeof(st));
-	memset(r, 0, sizeof(*r));
-	if (conn_write(c, req, reqlen) == -1)
+	if (roundtrip(c, req, reqlen, r, buf, &st) == -1)
 		return -1;
-	while (!done) {
-		n = conn_read(c, buf + len, REPLYMAX - len);
-		if (n < 0)
-			return -1;
-		len += (size_t)n;
-		if ((done = http_parse(buf, len, n == 0, &st, r)) == -1)
-			return fail(lastfail.kind, "%s: %s", c->peer,
-			    lastfail.msg);
-	}
 	if (verbose)
 		logv("< HTTP %d %s", r->status, r->reason);
 	return 0;
@@ -599,25 +618,10 @@ http_keepalive(struct conn *c, const char *req, size_t reqlen,
 {
 	static char buf[REPLYMAX + 1];
 	struct httpstate st;
-	size_t len = 0;
-	ssize_t n;
-	int done = 0;
+	ssize_t len;
 
-	memset(&st, 0, sizeof(st));
-	memset(r, 0, sizeof(*r));
-	if (conn_write(c, req, reqlen) == -1)
+	if ((len = roundtrip(c, req, reqlen, r, buf, &st)) == -1)
 		return -1;
-	while (!done) {
-		n = conn_read(c, buf + len, REPLYMAX - len);
-		if (n < 0)
-			return -1;
-		len += (size_t)n;
-		if ((done = http_parse(buf, len, n == 0, &st, r)) == -1)
-			return fail(lastfail.kind, "%s: %s", c->peer,
-			    lastfail.msg);
-		if (done && n == 0)
-			r->close = 1;
-	}
 	/* nothing may follow a reply that was not asked for */
 	if (r->body + r->bodylen != buf + len && !st.chunked)
 		r->close = 1;
