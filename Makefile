@@ -71,7 +71,7 @@ prepare.o: prepare.c ddnsup.h util.h result.h ifaddr.h cert.h http.h hash.h conf
 presets.o: presets.c ddnsup.h presets.h
 progress.o: progress.c progress.h
 proto.o: proto.c proto.h dyndns.h tzo.h rfc2136.h rest.h
-rest.o: rest.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h json.h rest.h
+rest.o: rest.c ddnsup.h util.h result.h net.h cert.h http.h presets.h job.h proto.h dyndns.h json.h rest.h
 result.o: result.c ddnsup.h result.h
 rfc2136.o: rfc2136.c ddnsup.h util.h result.h net.h cert.h http.h hash.h conf.h presets.h job.h proto.h dns.h tsig.h rfc2136.h
 run.o: run.c ddnsup.h util.h result.h net.h ifaddr.h cert.h http.h hash.h presets.h job.h proto.h checkip.h progress.h state.h hold.h run.h

@@ -702,21 +702,22 @@ prepare(struct job *j)
 	return 0;
 }
 
-static int
-needca(const struct job *j)
+/* The server is -s's URL: a TLS handshake when it is https. */
+int
+dyndns_needca(const struct job *j)
 {
 	return j->srv.tls;
 }
 
-static int
-ports(const struct job *j, const char **out)
+int
+dyndns_ports(const struct job *j, const char **out)
 {
 	out[0] = j->srv.port;
 	return 1;
 }
 
-static const char *
-where(const struct job *j)
+const char *
+dyndns_where(const struct job *j)
 {
 	return url_where(&j->srv);
 }
@@ -725,9 +726,9 @@ const struct protocol proto_dyndns = {
 	.name = "dyndns",
 	.check = dyndns_check,
 	.prepare = prepare,
-	.needca = needca,
-	.ports = ports,
+	.needca = dyndns_needca,
+	.ports = dyndns_ports,
 	.update = update,
 	.dryrun = dryrun,
-	.where = where,
+	.where = dyndns_where,
 };

@@ -18,6 +18,10 @@ int dyndns_urlsecret(const struct job *);
 /* How the preset writes a name (its label, or "@"), its zone in *zone; NULL: not under it. */
 const char *dyndns_label(const struct preset *, const struct job *,
     const char *, const char **);
+/* The row's needca, ports and where for a server that is -s's HTTP(S) URL (rest's too). */
+int dyndns_needca(const struct job *);
+int dyndns_ports(const struct job *, const char **);
+const char *dyndns_where(const struct job *);
 /* Every request the preset's shape needs (show: print each instead of sending). */
 int dyndns_update(const struct job *, struct nameresult *,
     int (*)(const struct job *));

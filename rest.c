@@ -31,6 +31,7 @@
 #include "presets.h"
 #include "job.h"
 #include "proto.h"
+#include "dyndns.h"
 #include "json.h"
 #include "rest.h"
 
@@ -185,25 +186,6 @@ prepare(struct job *j)
 		warn("%s: plain http: the token crosses the network in clear",
 		    j->srv.host);
 	return 0;
-}
-
-static int
-needca(const struct job *j)
-{
-	return j->srv.tls;
-}
-
-static int
-ports(const struct job *j, const char **out)
-{
-	out[0] = j->srv.port;
-	return 1;
-}
-
-static const char *
-where(const struct job *j)
-{
-	return url_where(&j->srv);
 }
 
 /* The request's lines on stderr (-v) or stdout (-n), the token masked. */
@@ -1231,9 +1213,9 @@ const struct protocol proto_rest = {
 	.name = "rest",
 	.check = check,
 	.prepare = prepare,
-	.needca = needca,
-	.ports = ports,
+	.needca = dyndns_needca,
+	.ports = dyndns_ports,
 	.update = update,
 	.dryrun = dryrun,
-	.where = where,
+	.where = dyndns_where,
 };

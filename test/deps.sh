@@ -17,7 +17,7 @@ cli: cert checkip conf custom http presets rest util value
 value: conf http util
 conf: util
 proto: dyndns rest rfc2136 tzo
-rest: http json net result util
+rest: dyndns http json net result util
 json:
 dyndns: custom http net presets result util
 custom: http util
