@@ -399,7 +399,10 @@ t_r2badtime() {
 	wrapped "faketime preloads a library of the host" && return
 	readelf -l "$DDNSUP" 2>/dev/null | grep -q 'program interpreter' ||
 	    { SKIP="a static ddnsup cannot preload faketime"; return; }
-	ip netns exec "$DNSNS" faketime -f -1h $RUN -P rfc2136 -s "127.0.0.1:$PORT" \
+	# AddressSanitizer's start and libfaketime's deadlock
+	nm "$DDNSUP" 2>/dev/null | grep -q __asan_init &&
+	    { SKIP="faketime hangs a sanitized ddnsup"; return; }
+	ip netns exec "$DNSNS" timeout 30 faketime -f -1h $RUN -P rfc2136 -s "127.0.0.1:$PORT" \
 	    -u ddnsup-key -p "$D/k256" -a 203.0.113.55 n5.example.org >"$W/out" 2>"$W/err"
 	STATUS=$?
 	status 77
