@@ -242,6 +242,27 @@ hostlines(const char *obj, int j, int off, const char *name,
 	param(o, "X_DDNSUP_StoppedSince", datetime(h->stop));
 }
 
+/* Client.{i}.Status: phase is a run's while it holds the lock, else NULL. */
+static const char *
+clientstatus(int enabled, const char *phase, int last, int registered)
+{
+	if (!enabled)
+		return "Disabled";
+	/* a run holds the lock: its phase, unless -S alone finds the
+	   instance misconfigured */
+	if (phase != NULL && last != ST_USAGE)
+		return phase;
+	if (last == ST_USAGE || last == ST_CONFIG)
+		return "Error_Misconfigured";
+	if (last != ST_OK)
+		return "Error";
+	if (registered)
+		return "Updated";
+	/* TR-181 has no value for "not updated since the address changed,
+	   and no error": the manual's deviation */
+	return "X_DDNSUP_UpdateNeeded";
+}
+
 /* One Client.{i}: its settings checked as a run would, its state read. */
 static void
 client(const struct instance *in, const struct cli *c, long long now)
@@ -302,22 +323,7 @@ client(const struct instance *in, const struct cli *c, long long now)
 		last = ST_USAGE;
 	else if (unusable)
 		last = ST_CONFIG;
-	if (!enabled)
-		status = "Disabled";
-	else if (busy && last != ST_USAGE)
-		/* a run holds the lock: its phase, unless -S alone finds the
-		   instance misconfigured */
-		status = phase;
-	else if (last == ST_USAGE || last == ST_CONFIG)
-		status = "Error_Misconfigured";
-	else if (last != ST_OK)
-		status = "Error";
-	else if (registered)
-		status = "Updated";
-	else
-		/* TR-181 has no value for "not updated since the address
-		   changed, and no error": the manual's deviation */
-		status = "X_DDNSUP_UpdateNeeded";
+	status = clientstatus(enabled, busy ? phase : NULL, last, registered);
 	snprintf(obj, sizeof(obj), "Client.%d.", i);
 	param(obj, "Enable", on ? "true" : "false");
 	param(obj, "Status", status);
