@@ -200,7 +200,7 @@ prepare_job(struct job *j, int dry)
 int
 prepare_cafile(struct job *j)
 {
-	int i, tls = j->proto->needca(j);
+	int i, tls = j->proto->needca != NULL && j->proto->needca(j);
 
 	for (i = 0; j->checkurl != NULL && i < j->nwurl; i++)
 		tls |= j->wurl[i].tls;

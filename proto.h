@@ -10,7 +10,7 @@ struct protocol {
 	/* The secret's form (it may decode it in place) and the warnings, once it is read: -1 with fail(). */
 	int (*prepare)(struct job *);
 	/* 1 when the update makes a TLS handshake (trust anchors needed). */
-	int (*needca)(const struct job *);
+	int (*needca)(const struct job *);	/* NULL: never TLS */
 	/* The ports the update connects to, into out (at most 4); how many. */
 	int (*ports)(const struct job *, const char **);
 	/* One round for the job's names: a result for each in res. */

@@ -622,13 +622,6 @@ dryrun(const struct job *j)
 	return 0;
 }
 
-static int
-needca(const struct job *j)
-{
-	(void)j;
-	return 0;
-}
-
 /* TCP's port, for a truncated reply or a large update: -s's, or 53. */
 static int
 ports(const struct job *j, const char **out)
@@ -647,7 +640,6 @@ const struct protocol proto_rfc2136 = {
 	.name = "rfc2136",
 	.check = check,
 	.prepare = prepare,
-	.needca = needca,
 	.ports = ports,
 	.update = update,
 	.dryrun = dryrun,

@@ -462,13 +462,6 @@ prepare(struct job *j)
 	return 0;
 }
 
-static int
-needca(const struct job *j)
-{
-	(void)j;
-	return 0;
-}
-
 /* Its three stages' ports. */
 static int
 ports(const struct job *j, const char **out)
@@ -513,7 +506,6 @@ const struct protocol proto_tzo = {
 	.name = "tzo",
 	.check = check,
 	.prepare = prepare,
-	.needca = needca,
 	.ports = ports,
 	.update = updateall,
 	.dryrun = dryrun,
